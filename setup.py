@@ -1,0 +1,41 @@
+"""Package set-up for steplr: metadata and requirements come from settings.ini (nbdev 2 style)."""
+from configparser import ConfigParser
+
+import setuptools
+
+config = ConfigParser(delimiters=['='])
+config.read('settings.ini', encoding='utf-8')
+cfg = config['DEFAULT']
+
+licenses = {'apache2': ('Apache Software License 2.0', 'OSI Approved :: Apache Software License')}
+statuses = ['Planning', 'Pre-Alpha', 'Alpha', 'Beta', 'Production/Stable', 'Mature', 'Inactive']
+license_name, license_classifier = licenses[cfg['license']]
+min_python = cfg['min_python']
+
+setuptools.setup(
+    name=cfg['lib_name'],
+    version=cfg['version'],
+    description=cfg['description'],
+    long_description=open('README.md', encoding='utf-8').read(),
+    long_description_content_type='text/markdown',
+    author=cfg['author'],
+    author_email=cfg['author_email'],
+    url=cfg['git_url'],
+    license=license_name,
+    keywords=cfg['keywords'].split(),
+    classifiers=[
+        f'Development Status :: {cfg["status"]} - {statuses[int(cfg["status"])]}',
+        f'Intended Audience :: {cfg["audience"]}',
+        f'License :: {license_classifier}',
+        f'Natural Language :: {cfg["language"]}',
+        f'Programming Language :: Python :: {min_python}',
+        'Topic :: Scientific/Engineering :: Artificial Intelligence',
+    ],
+    packages=setuptools.find_packages(include=['steplr', 'steplr.*']),
+    include_package_data=True,
+    python_requires=f'>={min_python}',
+    install_requires=cfg['requirements'].split(),
+    extras_require={'dev': cfg['dev_requirements'].split()},
+    zip_safe=False,
+    entry_points={'nbdev': [f'{cfg["lib_path"]}={cfg["lib_path"]}._modidx:d']},
+)
