@@ -1,0 +1,155 @@
+"""steplr against timm 1.0, measured side by side in one process: prints one table of the targets.
+
+    python bench/run.py                 # every target (about a minute)
+    python bench/run.py --skip-notebooks
+
+Times are the best of several repeats (this machine is shared and noisy); each ratio is steplr's
+figure over timm's, measured in the same run. Nothing here asserts a time: the table reports.
+"""
+import argparse
+import glob
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import timm.scheduler
+import torch
+
+from steplr import StepLRScheduler, step_lr
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEDULE = dict(decay_t=30 * 2500, decay_rate=0.1, warmup_t=3 * 2500, warmup_lr_init=1e-6)  # ImageNet-like, per update
+N_STEPS = 1_000_000
+
+
+def best_time(run, repeats=5) -> float:
+    "Best wall time of `run()` over `repeats` calls, in seconds."
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter(); run(); times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def optimizer(n_groups: int) -> torch.optim.Optimizer:
+    "SGD with `n_groups` param groups; every other group has a layer-decay `lr_scale`."
+    groups = [{'params': [torch.zeros(1)], **({'lr_scale': 0.75 ** i} if i % 2 else {})} for i in range(n_groups)]
+    return torch.optim.SGD(groups, lr=0.5)
+
+
+def schedulers(n_groups: int, **settings):
+    "A timm scheduler and a steplr one with the same settings, each on its own optimizer."
+    return (timm.scheduler.StepLRScheduler(optimizer(n_groups), **settings),
+            StepLRScheduler(optimizer(n_groups), **settings))
+
+
+def timm_schedule(settings: dict, n_steps: int) -> np.ndarray:
+    "timm's learning rate at every update, from calling its scheduler once per update."
+    scheduler = timm.scheduler.StepLRScheduler(optimizer(1), t_in_epochs=False, **settings)
+    group, lrs = scheduler.optimizer.param_groups[0], []
+    for n in range(n_steps):
+        scheduler.step_update(n)
+        lrs.append(group['lr'])
+    return np.array(lrs)
+
+
+def whole_schedule():
+    "Target 1: a million-update schedule as one array call, against timm stepped once per update."
+    rows = []
+    for warmup, prefix in [(False, False), (True, False), (True, True)]:
+        settings = {**SCHEDULE, 'warmup_prefix': prefix, **({} if warmup else {'warmup_t': 0})}
+        start = time.perf_counter(); expected = timm_schedule(settings, N_STEPS); theirs = time.perf_counter() - start
+        for kind, times in [('numpy', np.arange(N_STEPS)), ('torch', torch.arange(N_STEPS))]:
+            lrs = step_lr(times, 0.5, **settings)
+            ours = best_time(lambda: step_lr(times, 0.5, **settings))
+            equal = np.array_equal(np.asarray(lrs), expected)
+            name = f"1. whole schedule, 1M updates, {kind}, warmup {'on' if warmup else 'off'}, prefix {prefix}"
+            rows.append((name, ours, theirs, equal, 1 / 100))
+    return rows
+
+
+def per_call(n_groups: int, noise: bool, n_calls: int):
+    "`step_update` per call, timm and steplr interleaved; the learning rates are compared at every call."
+    settings = dict(SCHEDULE, t_in_epochs=False, noise_range_t=0 if noise else None, warmup_prefix=False,
+                    decay_t=n_calls // 4, warmup_t=n_calls // 40)
+    theirs, ours = schedulers(n_groups, **settings)
+    equal = True
+    for n in range(n_calls):
+        theirs.step_update(n); ours.step_update(n)
+        equal &= ours.get_last_lr() == [g['lr'] for g in theirs.optimizer.param_groups]
+    def calls(scheduler):
+        step_update = scheduler.step_update
+        return lambda: [step_update(n) for n in range(n_calls)]
+    loop = best_time(lambda: [n for n in range(n_calls)])  # the loop's own cost, taken off both
+    times = {}
+    for _ in range(3):  # alternate the two so that load on the machine hits both alike
+        for name, scheduler in (('timm', theirs), ('steplr', ours)):
+            times[name] = min(times.get(name, 1e9), best_time(calls(scheduler), repeats=3))
+    return ((times['steplr'] - loop) / n_calls, (times['timm'] - loop) / n_calls, equal)
+
+
+def per_call_rows():
+    "Targets 2 to 4."
+    rows = []
+    for name, n_groups, noise, n_calls, target in [("2. step_update, 1 group, no noise", 1, False, 200_000, 0.5),
+                                                   ("3. step_update, 100 groups (lr_scale), no noise", 100, False, 20_000, 0.5),
+                                                   ("4. step_update, 1 group, noise every step", 1, True, 50_000, 0.75)]:
+        ours, theirs, equal = per_call(n_groups, noise, n_calls)
+        rows.append((name, ours, theirs, equal, target))
+    return rows
+
+
+def import_cost(statement: str) -> float:
+    "Seconds `statement` takes after `import torch`, best of 5 fresh interpreters."
+    code = f"import time, torch; start = time.perf_counter(); {statement}; print(time.perf_counter() - start)"
+    return min(float(subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout)
+               for _ in range(5))
+
+
+def import_row():
+    "Target 5: the import's cost over torch's, and what it pulls in."
+    code = ("import sys, torch; before = set(sys.modules); import steplr; "
+            "print(sorted({m.split('.')[0] for m in set(sys.modules) - before}))")
+    added = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout.strip()
+    light = not any(heavy in added for heavy in ('timm', 'matplotlib', 'scipy', 'pandas', 'torchvision'))
+    return [(f"5. import steplr after torch (adds {added})", import_cost('import steplr'),
+             import_cost('import timm.scheduler'), light, None)]
+
+
+def notebooks_row():
+    "Target 6: every notebook executed, one after the other (kernel start-up included)."
+    start = time.perf_counter()
+    for notebook in sorted(glob.glob(str(ROOT / 'nbs' / '*.ipynb'))):
+        subprocess.run(['nbdev_test', '--path', notebook], check=True, capture_output=True, cwd=ROOT)
+    return [("6. execute every notebook in nbs/", time.perf_counter() - start, None, True, None)]
+
+
+def seconds(value) -> str:
+    "A time in the most readable unit."
+    if value is None: return '-'
+    return f"{value * 1e6:.2f} us" if value < 1e-3 else f"{value * 1e3:.1f} ms" if value < 1 else f"{value:.1f} s"
+
+
+def report(rows):
+    "Print the table and return whether every target was met."
+    print(f"{'target':<78} {'steplr':>10} {'timm':>10} {'ratio':>7} {'goal':>7} {'equal':>6} {'met':>4}")
+    all_met = True
+    for name, ours, theirs, equal, goal in rows:
+        ratio = ours / theirs if theirs else None
+        if name.startswith('5.'): met, goal_text = ours < 0.1 and equal, '<0.1 s'
+        elif name.startswith('6.'): met, goal_text = ours < 180, '<180 s'
+        else: met, goal_text = ratio <= goal and equal, f"<={goal:g}"
+        all_met &= met
+        ratio_text = '-' if ratio is None else f"{ratio:.3f}"
+        print(f"{name:<78} {seconds(ours):>10} {seconds(theirs):>10} {ratio_text:>7} {goal_text:>7} {str(equal):>6} {'yes' if met else 'NO':>4}")
+    return all_met
+
+
+if __name__ == '__main__':
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--skip-notebooks', action='store_true', help='leave out target 6 (executing the notebooks)')
+    args = parser.parse_args()
+    print(f"torch {torch.__version__}, timm {timm.__version__}, numpy {np.__version__}, python {sys.version.split()[0]}")
+    rows = whole_schedule() + per_call_rows() + import_row() + ([] if args.skip_notebooks else notebooks_row())
+    sys.exit(0 if report(rows) else 1)
