@@ -1,7 +1,8 @@
 """steplr against timm 1.0, measured side by side in one process: prints one table of the targets.
 
-    python bench/run.py                 # every target (about a minute)
+    python bench/run.py                 # every target (about two minutes)
     python bench/run.py --skip-notebooks
+    python bench/run.py --quick         # smaller sizes, as the performance notebook runs it
 
 Times are the best of several repeats (this machine is shared and noisy); each ratio is steplr's
 figure over timm's, measured in the same run. Nothing here asserts a time: the table reports.
@@ -21,7 +22,6 @@ from steplr import StepLRScheduler, step_lr
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEDULE = dict(decay_t=30 * 2500, decay_rate=0.1, warmup_t=3 * 2500, warmup_lr_init=1e-6)  # ImageNet-like, per update
-N_STEPS = 1_000_000
 
 
 def best_time(run, repeats=5) -> float:
@@ -54,17 +54,17 @@ def timm_schedule(settings: dict, n_steps: int) -> np.ndarray:
     return np.array(lrs)
 
 
-def whole_schedule():
-    "Target 1: a million-update schedule as one array call, against timm stepped once per update."
+def whole_schedule(n_steps=1_000_000):
+    "Target 1: a schedule of `n_steps` updates as one array call, against timm stepped once per update."
     rows = []
     for warmup, prefix in [(False, False), (True, False), (True, True)]:
         settings = {**SCHEDULE, 'warmup_prefix': prefix, **({} if warmup else {'warmup_t': 0})}
-        start = time.perf_counter(); expected = timm_schedule(settings, N_STEPS); theirs = time.perf_counter() - start
-        for kind, times in [('numpy', np.arange(N_STEPS)), ('torch', torch.arange(N_STEPS))]:
+        start = time.perf_counter(); expected = timm_schedule(settings, n_steps); theirs = time.perf_counter() - start
+        for kind, times in [('numpy', np.arange(n_steps)), ('torch', torch.arange(n_steps))]:
             lrs = step_lr(times, 0.5, **settings)
             ours = best_time(lambda: step_lr(times, 0.5, **settings))
             equal = np.array_equal(np.asarray(lrs), expected)
-            name = f"1. whole schedule, 1M updates, {kind}, warmup {'on' if warmup else 'off'}, prefix {prefix}"
+            name = f"1. whole schedule, {n_steps:,} updates, {kind}, warmup {'on' if warmup else 'off'}, prefix {prefix}"
             rows.append((name, ours, theirs, equal, 1 / 100))
     return rows
 
@@ -89,15 +89,20 @@ def per_call(n_groups: int, noise: bool, n_calls: int):
     return ((times['steplr'] - loop) / n_calls, (times['timm'] - loop) / n_calls, equal)
 
 
-def per_call_rows():
-    "Targets 2 to 4."
+def per_call_rows(scale=1.0):
+    "Targets 2 to 4, with `scale` times the default number of calls."
     rows = []
     for name, n_groups, noise, n_calls, target in [("2. step_update, 1 group, no noise", 1, False, 200_000, 0.5),
                                                    ("3. step_update, 100 groups (lr_scale), no noise", 100, False, 20_000, 0.5),
                                                    ("4. step_update, 1 group, noise every step", 1, True, 50_000, 0.75)]:
-        ours, theirs, equal = per_call(n_groups, noise, n_calls)
+        ours, theirs, equal = per_call(n_groups, noise, int(n_calls * scale))
         rows.append((name, ours, theirs, equal, target))
     return rows
+
+
+def cost_by_groups(group_counts=(1, 2, 5, 10, 20, 50, 100, 200), calls=40_000):
+    "Per-call `step_update` time of steplr and timm for each number of param groups: [(groups, steplr, timm, equal)]."
+    return [(n, *per_call(n, noise=False, n_calls=max(500, calls // n))) for n in group_counts]
 
 
 def import_cost(statement: str) -> float:
@@ -146,10 +151,17 @@ def report(rows):
     return all_met
 
 
+def main(quick=False, notebooks=True) -> bool:
+    "Measure every target, print the table, and return whether all were met."
+    print(f"torch {torch.__version__}, timm {timm.__version__}, numpy {np.__version__}, python {sys.version.split()[0]}")
+    scale = 0.2 if quick else 1.0
+    rows = whole_schedule(int(1_000_000 * scale)) + per_call_rows(scale) + import_row() + (notebooks_row() if notebooks else [])
+    return report(rows)
+
+
 if __name__ == '__main__':
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--skip-notebooks', action='store_true', help='leave out target 6 (executing the notebooks)')
+    parser.add_argument('--quick', action='store_true', help='a fifth of the sizes, and no notebooks')
     args = parser.parse_args()
-    print(f"torch {torch.__version__}, timm {timm.__version__}, numpy {np.__version__}, python {sys.version.split()[0]}")
-    rows = whole_schedule() + per_call_rows() + import_row() + ([] if args.skip_notebooks else notebooks_row())
-    sys.exit(0 if report(rows) else 1)
+    sys.exit(0 if main(quick=args.quick, notebooks=not (args.skip_notebooks or args.quick)) else 1)
