@@ -1,16 +1,27 @@
 # The project's commands. Each installs what it needs first, so they work on a fresh machine.
 PYTHON ?= python
-NOTEBOOKS := $(wildcard nbs/*.ipynb)
+PORT ?= 8000
+SITE := _build/site
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install test check notebooks
+.PHONY: install browser test check site site-build
 
 install:
 	$(PYTHON) -m pip install --quiet -e ".[dev]"
 
-# the test suite: every notebook in nbs/ runs top to bottom, and its asserts are the tests
-test: install
+# Debian's Chromium and its driver, for the browser test of the site
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium chromium-driver; }
+
+# the tests: every notebook runs top to bottom (its asserts are the tests), then the site is built
+# from the executed notebooks and every page is checked in headless Chromium
+test: install browser
 	nbdev_test --n_workers 2
-	@echo "notebooks: $(words $(NOTEBOOKS)) passed, 0 failed"
+	@echo "notebooks: $(words $(wildcard nbs/*.ipynb)) passed, 0 failed"
+	$(MAKE) --no-print-directory site-build
+	$(PYTHON) -m pytest -q docs/test_site.py
+	@echo "screenshots of every page: _build/screenshots/"
 
 # fail when steplr/, the clean notebooks or README.md are not what nbs/ generates
 check: install
@@ -21,8 +32,12 @@ check: install
 	@untracked=$$(git ls-files --others --exclude-standard -- steplr nbs README.md); \
 	test -z "$$untracked" || { echo "generated but not committed: $$untracked"; exit 1; }
 
-# the main job (until the docs site lands): execute every notebook, keeping the executed copies
-notebooks: install
-	mkdir -p _build/notebooks
-	jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 --output-dir _build/notebooks $(NOTEBOOKS)
-	@echo "executed notebooks are in _build/notebooks/"
+# build the docs site, executing every notebook; warnings and failing cells are errors
+site-build: install
+	rm -rf $(SITE) _build/jupyter_execute
+	sphinx-build -W --keep-going -j 2 -q -b html -c docs nbs $(SITE)
+
+# the main job: build the site and serve it on this machine
+site: site-build
+	@echo "steplr docs: http://127.0.0.1:$(PORT)/index.html (Ctrl-C to stop)"
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(SITE)

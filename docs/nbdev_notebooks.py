@@ -1,0 +1,75 @@
+"""Sphinx extension: read nbdev notebooks the way nbdev's own docs pipeline would.
+
+myst-nb understands cell tags, not nbdev's `#|` directives. On `source-read` each notebook's JSON is
+rewritten before myst-nb parses and executes it:
+
+- directive lines are removed, and translated into myst-nb tags: `hide` and `default_exp` cells are
+  removed from the page (they still run); `echo: false` hides the input, `output: false` the output,
+  `code-fold` folds the input, `eval: false` skips execution; `export` cells show their code;
+- after each exported cell, a `show_doc` cell documents every public function and class it defines,
+  as nbdev does;
+- a hidden first cell makes `show_doc` render as a signature block Sphinx can read (`site_setup.py`);
+- the home page gets a hidden table of contents listing the other notebooks in their numbered order.
+"""
+import ast
+import json
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+HIDDEN_DIRECTIVES = {'hide', 'default_exp', 'exporti'}
+TAGS = {'echo: false': 'remove-input', 'output: false': 'remove-output', 'code-fold': 'hide-input',
+        'code-fold: true': 'hide-input', 'eval: false': 'skip-execution'}
+
+
+def split_directives(source: str) -> tuple[list[str], str]:
+    "The `#|` directives of a cell (without the marker) and its source without them."
+    lines = source.splitlines()
+    directives = [line[2:].strip() for line in lines if line.startswith('#|')]
+    return directives, '\n'.join(line for line in lines if not line.startswith('#|')).strip('\n')
+
+
+def public_definitions(source: str) -> list[str]:
+    "Names of the public functions and classes a cell defines at top level."
+    return [node.name for node in ast.parse(source).body
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith('_')]
+
+
+def code_cell(source: str, *tags: str) -> dict:
+    "A new code cell."
+    return {'cell_type': 'code', 'execution_count': None, 'metadata': {'tags': list(tags)}, 'outputs': [], 'source': source}
+
+
+def docs_cells(cell: dict) -> list[dict]:
+    "What one notebook cell becomes on the site."
+    source = ''.join(cell['source'])
+    if cell['cell_type'] != 'code': return [cell]
+    directives, body = split_directives(source)
+    names = [d.split(':')[0].split()[0] for d in directives if d]
+    tags = ['remove-cell'] if HIDDEN_DIRECTIVES & set(names) else [TAGS[d] for d in directives if d in TAGS]
+    cell = {**cell, 'source': body, 'metadata': {**cell.get('metadata', {}), 'tags': tags}}
+    shown = [code_cell(f'show_doc({name})', 'remove-input') for name in public_definitions(body)] if 'export' in names else []
+    return [cell, *shown]
+
+
+def toc_cell(notebooks: list[str]) -> dict:
+    "A hidden toctree for the home page."
+    entries = '\n'.join(notebooks)
+    return {'cell_type': 'markdown', 'metadata': {}, 'source': f'```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{entries}\n```'}
+
+
+def rewrite(app, docname: str, source: list[str]):
+    "Turn the nbdev notebook `docname` into what myst-nb should read."
+    if not app.env.doc2path(docname).suffix == '.ipynb': return
+    notebook = json.loads(source[0])
+    setup = code_cell(f'import sys; sys.path.insert(0, {str(DOCS)!r})\nimport site_setup; site_setup.install()\n'
+                      'from nbdev.showdoc import show_doc', 'remove-cell')
+    cells = [setup] + [new for cell in notebook['cells'] for new in docs_cells(cell)]
+    if docname == app.config.root_doc:
+        others = sorted(path.stem for path in Path(app.srcdir).glob('*.ipynb') if path.stem != docname)
+        cells.append(toc_cell(others))
+    source[0] = json.dumps({**notebook, 'cells': cells})
+
+
+def setup(app):
+    app.connect('source-read', rewrite)
+    return {'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -1,0 +1,105 @@
+"""Browser test of the built docs site: every page served on 127.0.0.1 and opened in headless Chromium.
+
+Run after building (`make site-build`); `make test` does both. Screenshots go to _build/screenshots/.
+Needs Debian's `chromium` and `chromium-driver` (`make browser` installs them).
+"""
+import json
+import re
+import shutil
+import tempfile
+import threading
+import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE, SCREENSHOTS = ROOT / '_build' / 'site', ROOT / '_build' / 'screenshots'
+PAGES = sorted(path.name for path in SITE.glob('*.html'))
+NOTEBOOK_PAGES = sorted(f'{path.stem}.html' for path in (ROOT / 'nbs').glob('*.ipynb'))
+CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+                  '--no-first-run', '--disable-sync', '--disable-quic', '--window-size=1280,1000']
+
+
+def draws_figures(page: str) -> bool:
+    "Whether the notebook behind `page` draws a matplotlib figure."
+    cells = json.loads((ROOT / 'nbs' / page.replace('.html', '.ipynb')).read_text())['cells']
+    return any(re.search(r'plot_schedule\(|plt\.subplots\(', ''.join(cell['source'])) for cell in cells if cell['cell_type'] == 'code')
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args): pass
+
+
+@pytest.fixture(scope='session')
+def server():
+    "The built site, served over HTTP on a free port of 127.0.0.1."
+    assert PAGES, f'no site in {SITE}: run `make site-build` first'
+    httpd = ThreadingHTTPServer(('127.0.0.1', 0), partial(QuietHandler, directory=str(SITE)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f'http://127.0.0.1:{httpd.server_address[1]}'
+    httpd.shutdown()
+
+
+@pytest.fixture(scope='session')
+def browser():
+    "Headless Chromium, driven through Debian's chromedriver (nothing is downloaded)."
+    profile = tempfile.mkdtemp()
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which('chromium') or '/usr/bin/chromium'
+    for flag in CHROMIUM_FLAGS + [f'--user-data-dir={profile}']: options.add_argument(flag)
+    options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
+    driver = webdriver.Chrome(options=options, service=Service(shutil.which('chromedriver') or '/usr/bin/chromedriver'))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def status(url: str) -> int:
+    "The HTTP status of `url`."
+    with urllib.request.urlopen(url) as response: return response.status
+
+
+def test_every_notebook_is_a_page():
+    assert set(NOTEBOOK_PAGES) <= set(PAGES), set(NOTEBOOK_PAGES) - set(PAGES)
+
+
+@pytest.mark.parametrize('page', PAGES)
+def test_page(server, browser, page):
+    url = f'{server}/{page}'
+    assert status(url) == 200
+    browser.get_log('browser')  # drop what earlier pages logged
+    browser.get(url)
+    assert browser.execute_script('return document.readyState') == 'complete'
+    errors = [entry['message'] for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
+    assert not errors, errors
+    images = browser.execute_script('return Array.from(document.images).map(i => [i.src, i.complete && i.naturalWidth > 0])')
+    assert all(loaded for src, loaded in images), [src for src, loaded in images if not loaded]
+    if page in NOTEBOOK_PAGES and draws_figures(page):
+        figures = browser.find_elements(By.CSS_SELECTOR, 'article .cell_output img')
+        assert figures and all(figure.is_displayed() for figure in figures[:1]), f'no figure on {page}'
+    height = min(browser.execute_script('return document.documentElement.scrollHeight'), 7000)
+    browser.set_window_size(1280, height)
+    browser.save_screenshot(str(SCREENSHOTS / page.replace('.html', '.png')))
+    browser.set_window_size(1280, 1000)
+
+
+def test_sidebar_links_resolve(server, browser):
+    browser.get(f'{server}/index.html')
+    links = {a.get_attribute('href').split('#')[0] for a in browser.find_elements(By.CSS_SELECTOR, '.bd-sidebar-primary nav a')}
+    assert {f'{server}/{page}' for page in NOTEBOOK_PAGES if page != 'index.html'} <= links, links
+    assert all(status(link) == 200 for link in links)
+
+
+def test_scheduler_signature_is_visible(server, browser):
+    browser.get(f'{server}/01_scheduler.html')
+    blocks = [block for block in browser.find_elements(By.CSS_SELECTOR, 'pre') if 'class StepLRScheduler(' in block.text]
+    assert blocks and blocks[0].is_displayed()
+    for argument in ('decay_t: float', 'noise_range_t', 'warmup_prefix: bool=False'):
+        assert argument in blocks[0].text
