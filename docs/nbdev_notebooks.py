@@ -34,9 +34,9 @@ def public_definitions(source: str) -> list[str]:
             if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith('_')]
 
 
-def code_cell(source: str, *tags: str) -> dict:
+def code_cell(cell_id: str, source: str, *tags: str) -> dict:
     "A new code cell."
-    return {'cell_type': 'code', 'execution_count': None, 'metadata': {'tags': list(tags)}, 'outputs': [], 'source': source}
+    return {'cell_type': 'code', 'id': cell_id, 'execution_count': None, 'metadata': {'tags': list(tags)}, 'outputs': [], 'source': source}
 
 
 def docs_cells(cell: dict) -> list[dict]:
@@ -47,21 +47,21 @@ def docs_cells(cell: dict) -> list[dict]:
     names = [d.split(':')[0].split()[0] for d in directives if d]
     tags = ['remove-cell'] if HIDDEN_DIRECTIVES & set(names) else [TAGS[d] for d in directives if d in TAGS]
     cell = {**cell, 'source': body, 'metadata': {**cell.get('metadata', {}), 'tags': tags}}
-    shown = [code_cell(f'show_doc({name})', 'remove-input') for name in public_definitions(body)] if 'export' in names else []
+    shown = [code_cell(f'show-doc-{name}', f'show_doc({name})', 'remove-input') for name in public_definitions(body)] if 'export' in names else []
     return [cell, *shown]
 
 
 def toc_cell(notebooks: list[str]) -> dict:
     "A hidden toctree for the home page."
     entries = '\n'.join(notebooks)
-    return {'cell_type': 'markdown', 'metadata': {}, 'source': f'```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{entries}\n```'}
+    return {'cell_type': 'markdown', 'id': 'site-toc', 'metadata': {}, 'source': f'```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{entries}\n```'}
 
 
 def rewrite(app, docname: str, source: list[str]):
     "Turn the nbdev notebook `docname` into what myst-nb should read."
     if not app.env.doc2path(docname).suffix == '.ipynb': return
     notebook = json.loads(source[0])
-    setup = code_cell(f'import sys; sys.path.insert(0, {str(DOCS)!r})\nimport site_setup; site_setup.install()\n'
+    setup = code_cell('site-setup', f'import sys; sys.path.insert(0, {str(DOCS)!r})\nimport site_setup; site_setup.install()\n'
                       'from nbdev.showdoc import show_doc', 'remove-cell')
     cells = [setup] + [new for cell in notebook['cells'] for new in docs_cells(cell)]
     if docname == app.config.root_doc:

@@ -8,6 +8,7 @@ import re
 import shutil
 import tempfile
 import threading
+import urllib.error
 import urllib.request
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -36,11 +37,16 @@ class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args): pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        "Let the browser drop a connection (it does, mid-transfer, when it navigates on) without a traceback."
+
+
 @pytest.fixture(scope='session')
 def server():
     "The built site, served over HTTP on a free port of 127.0.0.1."
     assert PAGES, f'no site in {SITE}: run `make site-build` first'
-    httpd = ThreadingHTTPServer(('127.0.0.1', 0), partial(QuietHandler, directory=str(SITE)))
+    httpd = QuietServer(('127.0.0.1', 0), partial(QuietHandler, directory=str(SITE)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f'http://127.0.0.1:{httpd.server_address[1]}'
     httpd.shutdown()
@@ -63,7 +69,9 @@ def browser():
 
 def status(url: str) -> int:
     "The HTTP status of `url`."
-    with urllib.request.urlopen(url) as response: return response.status
+    try:
+        with urllib.request.urlopen(url) as response: return response.status
+    except urllib.error.HTTPError as error: return error.code
 
 
 def test_every_notebook_is_a_page():
@@ -88,6 +96,21 @@ def test_page(server, browser, page):
     browser.set_window_size(1280, height)
     browser.save_screenshot(str(SCREENSHOTS / page.replace('.html', '.png')))
     browser.set_window_size(1280, 1000)
+
+
+def test_nothing_is_loaded_from_elsewhere():
+    "Every script, stylesheet, font and image the pages use is served by the site itself."
+    external = re.compile(r'<(?:script|img)[^>]+src="(?:https?:)?//|<link[^>]+href="(?:https?:)?//|url\((?:["\']?)(?:https?:)?//|@import\s+(?:url\()?["\']?(?:https?:)?//')
+    offenders = [path.relative_to(SITE) for path in [*SITE.glob('*.html'), *SITE.glob('_static/**/*.css')]
+                 if external.search(path.read_text(encoding='utf-8', errors='replace'))]
+    assert not offenders, offenders
+
+
+@pytest.mark.parametrize('page', PAGES)
+def test_internal_links_resolve(server, page):
+    hrefs = set(re.findall(r'<a[^>]+href="([^"#:]+)(?:#[^"]*)?"', (SITE / page).read_text(encoding='utf-8')))
+    broken = [href for href in hrefs if status(f'{server}/{href}') != 200]
+    assert not broken, broken
 
 
 def test_sidebar_links_resolve(server, browser):
