@@ -29,5 +29,6 @@ html_title = 'steplr'
 html_theme_options = {'show_toc_level': 2, 'home_page_in_toc': True}
 html_static_path = ['_static']
 html_js_files = ['default-mode.js']
+html_css_files = ['custom.css']
 html_favicon = 'favicon.svg'
 html_last_updated_fmt = None
