@@ -64,7 +64,7 @@ def whole_schedule(n_steps=1_000_000):
             lrs = step_lr(times, 0.5, **settings)
             ours = best_time(lambda: step_lr(times, 0.5, **settings))
             equal = np.array_equal(np.asarray(lrs), expected)
-            name = f"1. whole schedule, {n_steps:,} updates, {kind}, warmup {'on' if warmup else 'off'}, prefix {prefix}"
+            name = f"1. {n_steps / 1e6:g}M-update schedule, {kind}, warmup {'on' if warmup else 'off'}{', prefix' if prefix else ''}"
             rows.append((name, ours, theirs, equal, 1 / 100))
     return rows
 
@@ -92,9 +92,9 @@ def per_call(n_groups: int, noise: bool, n_calls: int):
 def per_call_rows(scale=1.0):
     "Targets 2 to 4, with `scale` times the default number of calls."
     rows = []
-    for name, n_groups, noise, n_calls, target in [("2. step_update, 1 group, no noise", 1, False, 200_000, 0.5),
-                                                   ("3. step_update, 100 groups (lr_scale), no noise", 100, False, 20_000, 0.5),
-                                                   ("4. step_update, 1 group, noise every step", 1, True, 50_000, 0.75)]:
+    for name, n_groups, noise, n_calls, target in [("2. step_update, 1 group", 1, False, 200_000, 0.5),
+                                                   ("3. step_update, 100 groups, lr_scale", 100, False, 20_000, 0.5),
+                                                   ("4. step_update, 1 group, noise", 1, True, 50_000, 0.75)]:
         ours, theirs, equal = per_call(n_groups, noise, int(n_calls * scale))
         rows.append((name, ours, theirs, equal, target))
     return rows
@@ -118,7 +118,7 @@ def import_row():
             "print(sorted({m.split('.')[0] for m in set(sys.modules) - before}))")
     added = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout.strip()
     light = not any(heavy in added for heavy in ('timm', 'matplotlib', 'scipy', 'pandas', 'torchvision'))
-    return [(f"5. import steplr after torch (adds {added})", import_cost('import steplr'),
+    return [(f"5. import steplr after torch, adds {added}", import_cost('import steplr'),
              import_cost('import timm.scheduler'), light, None)]
 
 
@@ -138,7 +138,7 @@ def seconds(value) -> str:
 
 def report(rows):
     "Print the table and return whether every target was met."
-    print(f"{'target':<78} {'steplr':>10} {'timm':>10} {'ratio':>7} {'goal':>7} {'equal':>6} {'met':>4}")
+    print(f"{'target':<48} {'steplr':>9} {'timm':>9} {'ratio':>6} {'goal':>6} {'equal':>5} {'met':>3}")
     all_met = True
     for name, ours, theirs, equal, goal in rows:
         ratio = ours / theirs if theirs else None
@@ -147,7 +147,7 @@ def report(rows):
         else: met, goal_text = ratio <= goal and equal, f"<={goal:g}"
         all_met &= met
         ratio_text = '-' if ratio is None else f"{ratio:.3f}"
-        print(f"{name:<78} {seconds(ours):>10} {seconds(theirs):>10} {ratio_text:>7} {goal_text:>7} {str(equal):>6} {'yes' if met else 'NO':>4}")
+        print(f"{name:<48} {seconds(ours):>9} {seconds(theirs):>9} {ratio_text:>6} {goal_text:>6} {str(equal):>5} {'yes' if met else 'NO':>3}")
     return all_met
 
 
