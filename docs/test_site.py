@@ -92,7 +92,7 @@ def test_page(server, browser, page):
     if page in NOTEBOOK_PAGES and draws_figures(page):
         figures = browser.find_elements(By.CSS_SELECTOR, 'article .cell_output img')
         assert figures and all(figure.is_displayed() for figure in figures[:1]), f'no figure on {page}'
-    height = min(browser.execute_script('return document.documentElement.scrollHeight'), 7000)
+    height = min(browser.execute_script("return document.documentElement.scrollHeight"), 16000)
     browser.set_window_size(1280, height)
     browser.save_screenshot(str(SCREENSHOTS / page.replace('.html', '.png')))
     browser.set_window_size(1280, 1000)
