@@ -8,6 +8,7 @@ Times are the best of several repeats (this machine is shared and noisy); each r
 figure over timm's, measured in the same run. Nothing here asserts a time: the table reports.
 """
 import argparse
+import gc
 import glob
 import subprocess
 import sys
@@ -25,10 +26,14 @@ SCHEDULE = dict(decay_t=30 * 2500, decay_rate=0.1, warmup_t=3 * 2500, warmup_lr_
 
 
 def best_time(run, repeats=5) -> float:
-    "Best wall time of `run()` over `repeats` calls, in seconds."
+    "Best wall time of `run()` over `repeats` calls, in seconds, with the garbage collector paused as timeit does."
     times = []
-    for _ in range(repeats):
-        start = time.perf_counter(); run(); times.append(time.perf_counter() - start)
+    gc.collect(); gc.disable()
+    try:
+        for _ in range(repeats):
+            start = time.perf_counter(); run(); times.append(time.perf_counter() - start)
+    finally:
+        gc.enable()
     return min(times)
 
 
@@ -83,7 +88,7 @@ def per_call(n_groups: int, noise: bool, n_calls: int):
         return lambda: [step_update(n) for n in range(n_calls)]
     loop = best_time(lambda: [n for n in range(n_calls)])  # the loop's own cost, taken off both
     times = {}
-    for _ in range(3):  # alternate the two so that load on the machine hits both alike
+    for _ in range(5):  # alternate the two so that load on the machine hits both alike
         for name, scheduler in (('timm', theirs), ('steplr', ours)):
             times[name] = min(times.get(name, 1e9), best_time(calls(scheduler), repeats=3))
     return ((times['steplr'] - loop) / n_calls, (times['timm'] - loop) / n_calls, equal)

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
-HIDDEN_DIRECTIVES = {'hide', 'default_exp', 'exporti'}
+HIDDEN_DIRECTIVES = {'hide', 'default_exp'}
 TAGS = {'echo: false': 'remove-input', 'output: false': 'remove-output', 'code-fold': 'hide-input',
         'code-fold: true': 'hide-input', 'eval: false': 'skip-execution'}
 
@@ -47,7 +47,7 @@ def docs_cells(cell: dict) -> list[dict]:
     names = [d.split(':')[0].split()[0] for d in directives if d]
     tags = ['remove-cell'] if HIDDEN_DIRECTIVES & set(names) else [TAGS[d] for d in directives if d in TAGS]
     cell = {**cell, 'source': body, 'metadata': {**cell.get('metadata', {}), 'tags': tags}}
-    shown = [code_cell(f'show-doc-{name}', f'show_doc({name})', 'remove-input') for name in public_definitions(body)] if 'export' in names else []
+    shown = [code_cell(f'show-doc-{name}', f'show_doc({name})', 'remove-input') for name in public_definitions(body)] if {'export', 'exports'} & set(names) else []
     return [cell, *shown]
 
 

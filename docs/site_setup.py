@@ -7,7 +7,6 @@ keyword-only `*`. This renderer shows the name, the signature as Python with eac
 """
 import inspect
 
-import matplotlib
 import nbdev.showdoc
 from fastcore.docments import docments
 
@@ -49,6 +48,5 @@ class SignatureRenderer:
 
 
 def install():
-    "Use `SignatureRenderer` for `show_doc`, and crisp PNG figures."
+    "Use `SignatureRenderer` for `show_doc`."
     nbdev.showdoc.BasicMarkdownRenderer = SignatureRenderer
-    matplotlib.rcParams['figure.dpi'] = 100
