@@ -8,6 +8,7 @@ rewritten before myst-nb parses and executes it:
   `code-fold` folds the input, `eval: false` skips execution; `export` cells show their code;
 - after each exported cell, a `show_doc` cell documents every public function and class it defines,
   as nbdev does;
+- the title cell moves to the top of the page, above the notebook's export and import cells;
 - a hidden first cell makes `show_doc` render as a signature block Sphinx can read (`site_setup.py`);
 - the home page gets a hidden table of contents listing the other notebooks in their numbered order.
 """
@@ -63,7 +64,10 @@ def rewrite(app, docname: str, source: list[str]):
     notebook = json.loads(source[0])
     setup = code_cell('site-setup', f'import sys; sys.path.insert(0, {str(DOCS)!r})\nimport site_setup; site_setup.install()\n'
                       'from nbdev.showdoc import show_doc', 'remove-cell')
-    cells = [setup] + [new for cell in notebook['cells'] for new in docs_cells(cell)]
+    cells = [new for cell in notebook['cells'] for new in docs_cells(cell)]
+    # nbdev notebooks open with their export and import cells; the page opens with its title, as nbdev's own docs do
+    titles = [cell for cell in cells if cell['cell_type'] == 'markdown' and ''.join(cell['source']).startswith('# ')][:1]
+    cells = titles + [setup] + [cell for cell in cells if cell not in titles]
     if docname == app.config.root_doc:
         others = sorted(path.stem for path in Path(app.srcdir).glob('*.ipynb') if path.stem != docname)
         cells.append(toc_cell(others))
