@@ -18,8 +18,8 @@ def _annotation(annotation) -> str:
 
 def signature(obj, name: str) -> str:
     "`obj`'s signature as a Python block, one parameter a line with its comment."
-    comments = docments(obj)
-    parameters = [p for p in inspect.signature(obj).parameters.values() if p.name != 'self']
+    comments, signature_ = docments(obj), inspect.signature(obj)
+    parameters = [p for p in signature_.parameters.values() if p.name != 'self']
     lines, marked = [], False
     for parameter in parameters:
         if parameter.kind is parameter.KEYWORD_ONLY and not marked:
@@ -31,7 +31,7 @@ def signature(obj, name: str) -> str:
         comment = comments.get(parameter.name)
         lines.append(f'    {text},' + (f'  # {comment}' if comment else ''))
     keyword = 'class' if inspect.isclass(obj) else 'def'
-    returns = inspect.signature(obj).return_annotation
+    returns = signature_.return_annotation
     arrow = '' if returns is inspect.Signature.empty or inspect.isclass(obj) else f' -> {_annotation(returns)}'
     body = '\n'.join(lines)
     return f'{keyword} {name}(\n{body}\n){arrow}' if lines else f'{keyword} {name}(){arrow}'
