@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import numbers
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import torch
 
@@ -24,6 +24,8 @@ def _range_text(minimum, maximum, strict_minimum):
 def _real(name: str, value, minimum, maximum=None, *, strict_minimum=False):
     "`value` as a Python `int` or `float`, or an error that names `name` and its allowed range."
     allowed = _range_text(minimum, maximum, strict_minimum)
+    if isinstance(value, torch.Tensor) and value.ndim == 0 and not (value.is_complex() or value.dtype == torch.bool):
+        value = value.item()  # a 0-dim tensor, such as a loop counter kept on the device, holds one number
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number {allowed}, got {type(value).__name__} {value!r}")
     value = int(value) if isinstance(value, numbers.Integral) else float(value)
@@ -46,14 +48,24 @@ class _StepSchedule:
     warmup_t: float
     warmup_lr_init: float
     warmup_prefix: bool
+    whole: bool = field(init=False)  # `decay_t` and `warmup_t` are ints: whole times need only integer arithmetic
+
+    def __post_init__(self): object.__setattr__(self, 'whole', isinstance(self.decay_t, int) and isinstance(self.warmup_t, int))
 
     def decay_count(self, t):
         "Number of decays by time `t`, a whole number (works elementwise on arrays)."
         return (t - self.warmup_t if self.warmup_prefix else t) // self.decay_t
 
+    def decay_start(self, count):
+        "The first time with `count` decays (exact when `whole`; the scheduler uses it only then)."
+        return count * self.decay_t + (self.warmup_t if self.warmup_prefix else 0)
+
     def decay_factor(self, count):
         "What the base learning rate is multiplied by after `count` decays."
-        return self.decay_rate ** count
+        try: return self.decay_rate ** count
+        except OverflowError:
+            raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {count}; "
+                             "a decay_rate > 1 grows the learning rate at every decay") from None
 
     def warmup_slope(self, base_lr):
         "How much the learning rate rises per unit of `t` during warmup."
@@ -70,13 +82,21 @@ class _StepSchedule:
     def lrs(self, t, base_lrs, warmup_slopes) -> list:
         "Learning rates at a scalar time `t` for each base learning rate (slopes from `warmup_slopes`)."
         if t < self.warmup_t: return [self.warmup_lr(t, slope) for slope in warmup_slopes]
-        factor = self.decay_factor(self.decay_count(t))
+        return self.decayed_lrs(self.decay_count(t), base_lrs)
+
+    def decayed_lrs(self, count, base_lrs) -> list:
+        "Each base learning rate after `count` decays."
+        factor = self.decay_factor(count)
         return [base_lr * factor for base_lr in base_lrs]
+
+    def stops_changing(self, lr) -> bool:
+        "Whether a decayed learning rate `lr` stays the same at every later decay (a rate of 1, or 0.0 below it)."
+        return self.decay_rate == 1 or (lr == 0 and self.decay_rate < 1)
 
 def _step_schedule(decay_t, decay_rate=1.0, warmup_t=0, warmup_lr_init=0, warmup_prefix=False) -> _StepSchedule:
     "Check each setting of a step schedule and bundle them."
     return _StepSchedule(decay_t=_real('decay_t', decay_t, 0, strict_minimum=True),
-                         decay_rate=_real('decay_rate', decay_rate, 0, 1, strict_minimum=True),
+                         decay_rate=_real('decay_rate', decay_rate, 0),
                          warmup_t=_real('warmup_t', warmup_t, 0),
                          warmup_lr_init=_real('warmup_lr_init', warmup_lr_init, 0),
                          warmup_prefix=_boolean('warmup_prefix', warmup_prefix))
@@ -90,8 +110,7 @@ def _exact_times(t, schedule: _StepSchedule):
     "`t` as int64 where integer arithmetic gives Python's exact results, else as float64."
     is_tensor = isinstance(t, torch.Tensor)
     whole_times = not (t.is_floating_point() if is_tensor else t.dtype.kind == 'f')
-    whole_settings = isinstance(schedule.decay_t, int) and isinstance(schedule.warmup_t, int)
-    if not (whole_times and whole_settings): return _float64(t)
+    if not (whole_times and schedule.whole): return _float64(t)
     return t.long() if is_tensor else t.astype('int64', copy=False)
 
 def _array_lr(schedule: _StepSchedule, t, base_lr):
@@ -104,12 +123,22 @@ def _array_lr(schedule: _StepSchedule, t, base_lr):
     top = int(counts.max()) + 1
     # every decayed value up to the largest count when that table is short, else one per distinct count
     exponents, index = (range(top), counts) if top <= counts.reshape(-1).shape[0] else _distinct(xp, counts)
-    table = [base_lr * schedule.decay_factor(count) for count in exponents]
+    table = _decayed_table(schedule, base_lr, exponents)
+    if len(table) < len(exponents):  # the values stopped changing: later counts take the last one
+        index = index.clamp(max=len(table) - 1) if xp is torch else xp.minimum(index, len(table) - 1)
     lrs = xp.take(xp.tensor(table, dtype=torch.float64, device=t.device) if xp is torch else xp.array(table), index)
     if schedule.warmup_t:  # overwrite the (usually few) times still in warmup
         warming = times < schedule.warmup_t
         lrs[warming] = schedule.warmup_lr(_float64(t[warming]), schedule.warmup_slope(base_lr))
     return lrs
+
+def _decayed_table(schedule: _StepSchedule, base_lr: float, counts) -> list:
+    "`base_lr` after each of the ascending decay `counts`, up to the first value that can no longer change."
+    table = []
+    for count in counts:
+        table.append(base_lr * schedule.decay_factor(count))
+        if schedule.stops_changing(table[-1]): break
+    return table
 
 def _distinct(xp, counts):
     "The distinct values of `counts` as a list, and where each element of `counts` sits in it."
@@ -137,7 +166,7 @@ def step_lr(
     t,  # epoch or update count: a number, numpy array or torch tensor, >= 0
     base_lr: float,  # learning rate after warmup and before any decay, >= 0
     decay_t: float,  # decay every `decay_t` units of `t`, > 0
-    decay_rate: float=1.0,  # factor applied at each decay, in (0, 1]
+    decay_rate: float=1.0,  # factor applied at each decay, >= 0
     warmup_t: float=0,  # length of the linear warmup in units of `t`; 0 for none
     warmup_lr_init: float=0,  # learning rate at `t=0` when warming up, >= 0
     warmup_prefix: bool=False,  # count decays from the end of warmup (timm 1.0's class default) instead of from 0

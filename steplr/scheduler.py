@@ -36,6 +36,10 @@ def _seed(noise_seed) -> int:
 # smallest noise_pct / noise_std: each sample is redrawn until |noise| < noise_pct, about 1 / (0.8 * ratio) draws
 _MIN_NOISE_RATIO = 0.01
 
+def _copy(lr):
+    "`lr` itself if it is a number; a copy if it is a tensor, which the scheduler changes in place."
+    return lr.clone() if isinstance(lr, torch.Tensor) else lr
+
 def _base_lrs(optimizer, initialize: bool) -> list:
     "Each param group's starting learning rate (`initial_lr`, else `lr` when `initialize`), checked."
     groups = getattr(optimizer, 'param_groups', None)
@@ -69,9 +73,11 @@ def _noise(generator: torch.Generator, t, noise_pct: float, noise_std: float, no
 # %% ../nbs/01_scheduler.ipynb #7f0b51aa
 _SEARCH_LIMIT = 2 ** 52  # strides beyond this no longer land on distinct whole numbers in float64
 
-def _last_time_of_step(schedule, t):
-    "The last of `t, t + 1, t + 2, ...` whose decay count is `t`'s."
-    count, last, stride = schedule.decay_count(t), t, 1
+_LOOKAHEAD = 64  # flat steps computed at once: a schedule that decays every few updates pays once per 64
+
+def _last_time_of_step(schedule, t, count):
+    "The last of `t, t + 1, t + 2, ...` whose decay count is `count`, `t`'s."
+    last, stride = t, 1
     while stride < _SEARCH_LIMIT and schedule.decay_count(last + stride) == count: last, stride = last + stride, stride * 2
     while stride > 1:
         stride //= 2
@@ -79,12 +85,14 @@ def _last_time_of_step(schedule, t):
     return last
 
 # %% ../nbs/01_scheduler.ipynb #0cfbf522
-class StepLRScheduler:
-    "timm's step schedule: the loop passes the time to `step(epoch)` or `step_update(num_updates)`, which set every group's lr."
+class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
+    "timm's step schedule as a PyTorch `LRScheduler`: told the time by `step(epoch)` or `step_update(num_updates)`, or counting it with `step()`."
+    _step_count = 1  # PyTorch's count of step() calls, which Accelerate raises on the accumulation steps it skips; steplr counts in last_epoch
+
     def __init__(self,
-        optimizer: torch.optim.Optimizer,  # optimizer whose param groups' `lr` is scheduled
+        optimizer: torch.optim.Optimizer,  # optimizer whose param groups' `lr` is scheduled (a float, or a tensor set in place)
         decay_t: float,  # decay every `decay_t` epochs (updates when `t_in_epochs=False`), > 0
-        decay_rate: float=1.0,  # factor applied at each decay, in (0, 1]
+        decay_rate: float=1.0,  # factor applied at each decay, >= 0
         warmup_t: float=0,  # length of the linear warmup, >= 0; 0 for none
         warmup_lr_init: float=0,  # learning rate at t=0 when warming up, >= 0
         t_in_epochs: bool=True,  # `step(epoch)` drives the schedule; if False, `step_update(num_updates)` does
@@ -108,17 +116,19 @@ class StepLRScheduler:
         self.optimizer, self.schedule, self.t_in_epochs = optimizer, schedule, t_in_epochs
         self.noise_range_t, self.noise_pct, self.noise_std, self.noise_seed = noise_range_t, noise_pct, noise_std, noise_seed
         self._generator = torch.Generator()
-        if initialize:
-            for group in optimizer.param_groups: group.setdefault('initial_lr', group['lr'])
+        if initialize:  # a tensor lr is copied, as PyTorch does, so that setting lr in place leaves initial_lr alone
+            for group in optimizer.param_groups: group.setdefault('initial_lr', _copy(group['lr']))
         self._set_base_values(base_lrs)
+        self.last_epoch = 0  # PyTorch's name for the scheduler's time: the last t set, which `step()` advances by one
         # like timm, start every group at the noise-free value for t = 0 (warmup_lr_init when warming up)
-        for group, lr in zip(optimizer.param_groups, self._scaled(self._noise_free_lrs(0))): group['lr'] = lr
+        self._write(self._scaled(self._noise_free_lrs(0)))
 
     def step(self,
-             epoch: float,  # the epoch about to start, >= 0
+             epoch: float|None=None,  # the epoch about to start, >= 0; None: `last_epoch + 1`, as PyTorch counts
              metric: float|None=None):  # accepted for timm's protocol; a step schedule ignores it
-        "At the end of an epoch, set the learning rates for `epoch`; does nothing unless `t_in_epochs`."
-        self._step_at(epoch, 'epoch', self.t_in_epochs)
+        "timm: set the learning rates for `epoch` (only if `t_in_epochs`). PyTorch: `step()` sets them for `last_epoch + 1`."
+        if epoch is None: self._step_at(self.last_epoch + 1, 'last_epoch + 1', True)
+        else: self._step_at(epoch, 'epoch', self.t_in_epochs)
 
     def step_update(self,
                     num_updates: int,  # optimizer updates done so far, >= 0
@@ -137,29 +147,36 @@ class StepLRScheduler:
         return None if self.t_in_epochs else self._noise_free_lrs(num_updates)
 
     def get_last_lr(self) -> list:
-        "Each param group's current learning rate, as PyTorch's schedulers report it."
-        return [group['lr'] for group in self.optimizer.param_groups]
+        "Each param group's current learning rate, as PyTorch's schedulers report it (tensors as copies)."
+        return [_copy(group['lr']) for group in self.optimizer.param_groups]
 
     def state_dict(self) -> dict:
-        "The scheduler's state: the base learning rates, as plain Python numbers."
-        return {'base_values': list(self.base_values)}
+        "The scheduler's state: the base learning rates and `last_epoch`, as plain Python numbers."
+        return {'base_values': list(self.base_values), 'last_epoch': self.last_epoch}
 
     def load_state_dict(self, state_dict: dict):
-        "Restore the state saved by `state_dict`, after checking it."
+        "Restore the state saved by `state_dict` (steplr 0.1's, without `last_epoch`, too), after checking it."
         if not isinstance(state_dict, dict): raise TypeError(f"state_dict must be a dict, got {type(state_dict).__name__}")
-        if set(state_dict) != {'base_values'}:
-            raise ValueError(f"state_dict must have exactly the key 'base_values', got {sorted(map(str, state_dict))}")
+        missing, unknown = {'base_values'} - set(state_dict), set(state_dict) - {'base_values', 'last_epoch'}
+        if missing or unknown:
+            raise ValueError("state_dict must hold 'base_values' and may hold 'last_epoch': "
+                             f"missing {sorted(missing)}, unknown {sorted(map(str, unknown))}")
         base_values, n_groups = state_dict['base_values'], len(self.optimizer.param_groups)
         if not isinstance(base_values, (list, tuple)) or len(base_values) != n_groups:
             raise ValueError(f"state_dict['base_values'] must be a list of {n_groups} learning rates (one per param group), got {base_values!r}")
-        self._set_base_values([_real(f"state_dict['base_values'][{i}]", v, 0) for i, v in enumerate(base_values)])
+        base_values = [_real(f"state_dict['base_values'][{i}]", v, 0) for i, v in enumerate(base_values)]
+        last_epoch = _real("state_dict['last_epoch']", state_dict.get('last_epoch', self.last_epoch), 0)
+        self._set_base_values(base_values)
+        self.last_epoch = last_epoch
 
     def _set_base_values(self, base_values: list):
-        "Remember the starting learning rates, and what follows from them and the groups' `lr_scale`."
+        "Remember the starting learning rates, and what follows from them and the param groups."
         self.base_values = base_values
         self._warmup_slopes = self.schedule.warmup_slopes(base_values)
         self._lr_scales = [group.get('lr_scale', 1.0) for group in self.optimizer.param_groups]
+        self._tensor_lrs = any(isinstance(group['lr'], torch.Tensor) for group in self.optimizer.param_groups)
         self._flat_from, self._flat_last, self._flat_lrs = math.inf, -math.inf, []  # no flat step remembered yet
+        self._ahead_from, self._ahead = 0, []  # flat steps computed ahead, as (learning rates, last time): none yet
 
     def _noise_free_lrs(self, t) -> list:
         "Every param group's learning rate at time `t` from the closed form, before noise and `lr_scale`."
@@ -169,14 +186,35 @@ class StepLRScheduler:
         "`lrs` times each param group's `lr_scale` (timm 1.0's layer-wise decay; 1.0 for groups without one)."
         return [lr * scale for lr, scale in zip(lrs, self._lr_scales)]
 
-    def _remember_flat_step(self, t) -> list:
+    def _remember_flat_step(self, t) -> tuple:
         "The learning rates of the flat step holding `t`, remembered with the span of times they hold for."
-        self._flat_from, self._flat_last = t, _last_time_of_step(self.schedule, t)
-        self._flat_lrs = self._scaled(self._noise_free_lrs(t))
-        return self._flat_lrs
+        count = self.schedule.decay_count(t)
+        ahead = count - self._ahead_from  # a whole number: an int, or a float from float times or settings
+        if not 0 <= ahead < len(self._ahead): self._compute_ahead(count); ahead = 0
+        lrs, last = self._ahead[ahead if type(ahead) is int else int(ahead)]
+        if last is None or type(t) is not int: last = _last_time_of_step(self.schedule, t, count)
+        self._flat_from, self._flat_last, self._flat_lrs = t, last, lrs
+        return lrs
+
+    def _compute_ahead(self, count):
+        "Compute the flat steps from decay count `count` on: their learning rates, and their last whole times where ints allow."
+        schedule, n = self.schedule, _LOOKAHEAD if self.schedule.decay_rate <= 1 else 1  # growth may overflow further on
+        whole = type(count) is int  # from whole times and settings
+        factors = list(map(schedule.decay_factor, range(count, count + n) if whole else [count + k for k in range(n)]))
+        # one column per param group, in timm's order of operations: decay, then lr_scale
+        columns = [[base_lr * factor * scale for factor in factors] for base_lr, scale in zip(self.base_values, self._lr_scales)]
+        # in whole numbers a step ends one before the next decay, exactly
+        lasts = range(schedule.decay_start(count + 1) - 1, schedule.decay_start(count + n + 1) - 1, schedule.decay_t) if whole else [None] * n
+        self._ahead_from, self._ahead = count, list(zip(zip(*columns), lasts))
+
+    def _write(self, lrs):
+        "Set each param group's `lr` to `lrs`: a tensor in place, so that a compiled optimizer step keeps its graph."
+        for group, lr in zip(self.optimizer.param_groups, lrs):
+            if isinstance(group['lr'], torch.Tensor): group['lr'].fill_(lr)
+            else: group['lr'] = lr
 
     def _step_at(self, t, name: str, active: bool):
-        "Check time `t` (named `name`), then, if `active`, write the learning rates for it into the param groups."
+        "Check time `t` (named `name`); if `active`, set the learning rates for it and make it `last_epoch`."
         if type(t) is not int or t < 0: t = _real(name, t, 0)  # counts that are ints >= 0 skip the full check
         if not active: return
         if self.noise_range_t is not None and _in_noise_range(self.noise_range_t, t):  # noise, then lr_scale, as timm does
@@ -185,4 +223,7 @@ class StepLRScheduler:
         elif self._flat_from <= t <= self._flat_last: lrs = self._flat_lrs  # inside the flat step computed last
         elif t < self.schedule.warmup_t: lrs = self._scaled(self._noise_free_lrs(t))
         else: lrs = self._remember_flat_step(t)
-        for group, lr in zip(self.optimizer.param_groups, lrs): group['lr'] = lr
+        if self._tensor_lrs: self._write(lrs)
+        else:  # all floats, the usual case: the plain assignment, inline, as the hot path
+            for group, lr in zip(self.optimizer.param_groups, lrs): group['lr'] = lr
+        self.last_epoch = t
