@@ -11,6 +11,7 @@ licenses = {'apache2': ('Apache Software License 2.0', 'OSI Approved :: Apache S
 statuses = ['Planning', 'Pre-Alpha', 'Alpha', 'Beta', 'Production/Stable', 'Mature', 'Inactive']
 license_name, license_classifier = licenses[cfg['license']]
 min_python = cfg['min_python']
+python_versions = ['3.10', '3.11', '3.12', '3.13']
 
 setuptools.setup(
     name=cfg['lib_name'],
@@ -21,21 +22,27 @@ setuptools.setup(
     author=cfg['author'],
     author_email=cfg['author_email'],
     url=cfg['git_url'],
+    project_urls={'Documentation': f"{cfg['doc_host']}{cfg['doc_baseurl']}", 'Source': cfg['git_url'],
+                  'Issues': f"{cfg['git_url']}/issues"},
     license=license_name,
+    license_files=['LICENSE'],
     keywords=cfg['keywords'].split(),
     classifiers=[
         f'Development Status :: {cfg["status"]} - {statuses[int(cfg["status"])]}',
         f'Intended Audience :: {cfg["audience"]}',
         f'License :: {license_classifier}',
         f'Natural Language :: {cfg["language"]}',
-        f'Programming Language :: Python :: {min_python}',
+        'Programming Language :: Python :: 3',
+        *[f'Programming Language :: Python :: {version}' for version in python_versions],
+        'Typing :: Typed',
         'Topic :: Scientific/Engineering :: Artificial Intelligence',
     ],
     packages=setuptools.find_packages(include=['steplr', 'steplr.*']),
     include_package_data=True,
+    package_data={'steplr': ['py.typed']},
     python_requires=f'>={min_python}',
     install_requires=cfg['requirements'].split(),
-    extras_require={'dev': cfg['dev_requirements'].split()},
+    extras_require={'plot': cfg['plot_requirements'].split(), 'dev': cfg['dev_requirements'].split()},
     zip_safe=False,
     entry_points={'nbdev': [f'{cfg["lib_path"]}={cfg["lib_path"]}._modidx:d']},
 )

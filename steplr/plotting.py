@@ -43,7 +43,9 @@ def plot_schedule(
     **kwargs,  # passed on to matplotlib's `Axes.step` for every line (`alpha`, `linewidth`...)
 ):
     "Draw the learning rate each scheduler sets at t = 0 .. n-1, as a step plot; returns the Axes."
-    import matplotlib.pyplot as plt
+    try: import matplotlib.pyplot as plt
+    except ModuleNotFoundError as error:  # training code need not have matplotlib: it comes with the `plot` extra
+        raise ImportError('plot_schedule needs matplotlib: pip install "steplr[plot]"') from error
     labelled = schedulers if isinstance(schedulers, dict) else {None: schedulers}
     if ax is None: ax = plt.subplots(figsize=(7, 3.5))[1]
     for label, scheduler in labelled.items():
