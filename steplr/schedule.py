@@ -60,11 +60,11 @@ class _StepSchedule:
         "The first time with `count` decays (exact when `whole`; the scheduler uses it only then)."
         return count * self.decay_t + (self.warmup_t if self.warmup_prefix else 0)
 
-    def decay_factor(self, count):
-        "What the base learning rate is multiplied by after `count` decays."
-        try: return self.decay_rate ** count
+    def decay_factors(self, counts) -> list:
+        "What the base learning rate is multiplied by after each of `counts` decays."
+        try: return [self.decay_rate ** count for count in counts]
         except OverflowError:
-            raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {count}; "
+            raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {max(counts)}; "
                              "a decay_rate > 1 grows the learning rate at every decay") from None
 
     def warmup_slope(self, base_lr):
@@ -82,11 +82,7 @@ class _StepSchedule:
     def lrs(self, t, base_lrs, warmup_slopes) -> list:
         "Learning rates at a scalar time `t` for each base learning rate (slopes from `warmup_slopes`)."
         if t < self.warmup_t: return [self.warmup_lr(t, slope) for slope in warmup_slopes]
-        return self.decayed_lrs(self.decay_count(t), base_lrs)
-
-    def decayed_lrs(self, count, base_lrs) -> list:
-        "Each base learning rate after `count` decays."
-        factor = self.decay_factor(count)
+        factor, = self.decay_factors([self.decay_count(t)])
         return [base_lr * factor for base_lr in base_lrs]
 
     def stops_changing(self, lr) -> bool:
@@ -136,7 +132,7 @@ def _decayed_table(schedule: _StepSchedule, base_lr: float, counts) -> list:
     "`base_lr` after each of the ascending decay `counts`, up to the first value that can no longer change."
     table = []
     for count in counts:
-        table.append(base_lr * schedule.decay_factor(count))
+        table.append(base_lr * schedule.decay_factors([count])[0])
         if schedule.stops_changing(table[-1]): break
     return table
 

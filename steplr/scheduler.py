@@ -176,7 +176,9 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
         self._lr_scales = [group.get('lr_scale', 1.0) for group in self.optimizer.param_groups]
         self._tensor_lrs = any(isinstance(group['lr'], torch.Tensor) for group in self.optimizer.param_groups)
         self._flat_from, self._flat_last, self._flat_lrs = math.inf, -math.inf, []  # no flat step remembered yet
-        self._ahead_from, self._ahead = 0, []  # flat steps computed ahead, as (learning rates, last time): none yet
+        # flat steps computed ahead, as (last time where whole numbers give it, learning rates), from decay count
+        # `_ahead_from` on; `_next` of them follows the one remembered, when steps are whole (below `_next_end`)
+        self._ahead_from, self._ahead, self._next, self._next_end = 0, [], 0, 0
 
     def _noise_free_lrs(self, t) -> list:
         "Every param group's learning rate at time `t` from the closed form, before noise and `lr_scale`."
@@ -191,21 +193,21 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
         count = self.schedule.decay_count(t)
         ahead = count - self._ahead_from  # a whole number: an int, or a float from float times or settings
         if not 0 <= ahead < len(self._ahead): self._compute_ahead(count); ahead = 0
-        lrs, last = self._ahead[ahead if type(ahead) is int else int(ahead)]
+        last, lrs = self._ahead[int(ahead)]
         if last is None or type(t) is not int: last = _last_time_of_step(self.schedule, t, count)
-        self._flat_from, self._flat_last, self._flat_lrs = t, last, lrs
+        self._flat_from, self._flat_last, self._flat_lrs, self._next = t, last, lrs, int(ahead) + 1
         return lrs
 
     def _compute_ahead(self, count):
         "Compute the flat steps from decay count `count` on: their learning rates, and their last whole times where ints allow."
         schedule, n = self.schedule, _LOOKAHEAD if self.schedule.decay_rate <= 1 else 1  # growth may overflow further on
         whole = type(count) is int  # from whole times and settings
-        factors = list(map(schedule.decay_factor, range(count, count + n) if whole else [count + k for k in range(n)]))
+        factors = schedule.decay_factors(range(count, count + n) if whole else [count + k for k in range(n)])
         # one column per param group, in timm's order of operations: decay, then lr_scale
         columns = [[base_lr * factor * scale for factor in factors] for base_lr, scale in zip(self.base_values, self._lr_scales)]
         # in whole numbers a step ends one before the next decay, exactly
         lasts = range(schedule.decay_start(count + 1) - 1, schedule.decay_start(count + n + 1) - 1, schedule.decay_t) if whole else [None] * n
-        self._ahead_from, self._ahead = count, list(zip(zip(*columns), lasts))
+        self._ahead_from, self._ahead, self._next_end = count, list(zip(lasts, zip(*columns))), n if whole else 0
 
     def _write(self, lrs):
         "Set each param group's `lr` to `lrs`: a tensor in place, so that a compiled optimizer step keeps its graph."
@@ -217,11 +219,15 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
         "Check time `t` (named `name`); if `active`, set the learning rates for it and make it `last_epoch`."
         if type(t) is not int or t < 0: t = _real(name, t, 0)  # counts that are ints >= 0 skip the full check
         if not active: return
-        if self.noise_range_t is not None and _in_noise_range(self.noise_range_t, t):  # noise, then lr_scale, as timm does
+        # flat steps are remembered only without noise, so the two tests below come first
+        if self._flat_from <= t <= self._flat_last: lrs = self._flat_lrs  # inside the flat step computed last
+        elif t == self._flat_last + 1 and self._next < self._next_end:  # just past it, with whole steps: the next one, computed ahead
+            self._flat_last, lrs = self._ahead[self._next]
+            self._flat_from, self._flat_lrs, self._next = t, lrs, self._next + 1
+        elif self.noise_range_t is not None and _in_noise_range(self.noise_range_t, t):  # noise, then lr_scale, as timm does
             noise = _noise(self._generator, t, self.noise_pct, self.noise_std, self.noise_seed)
             lrs = [(lr + lr * noise) * scale for lr, scale in zip(self._noise_free_lrs(t), self._lr_scales)]
-        elif self._flat_from <= t <= self._flat_last: lrs = self._flat_lrs  # inside the flat step computed last
-        elif t < self.schedule.warmup_t: lrs = self._scaled(self._noise_free_lrs(t))
+        elif t < self.schedule.warmup_t or self.noise_range_t is not None: lrs = self._scaled(self._noise_free_lrs(t))
         else: lrs = self._remember_flat_step(t)
         if self._tensor_lrs: self._write(lrs)
         else:  # all floats, the usual case: the plain assignment, inline, as the hot path
