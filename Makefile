@@ -23,7 +23,8 @@ test: install browser
 	$(PYTHON) -m pytest -q docs/test_site.py
 	@echo "screenshots of every page: _build/screenshots/"
 
-# fail when steplr/, the clean notebooks or README.md are not what nbs/ generates
+# fail when steplr/, the clean notebooks or README.md are not what nbs/ generates, or when the
+# exported module does not type-check strictly
 check: install
 	nbdev_clean
 	nbdev_export
@@ -31,6 +32,7 @@ check: install
 	git diff --exit-code -- steplr nbs README.md
 	@untracked=$$(git ls-files --others --exclude-standard -- steplr nbs README.md); \
 	test -z "$$untracked" || { echo "generated but not committed: $$untracked"; exit 1; }
+	$(PYTHON) -m mypy --strict steplr
 
 # build the docs site, executing every notebook; warnings and failing cells are errors
 site-build: install

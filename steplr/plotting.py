@@ -5,11 +5,13 @@
 # %% ../nbs/02_plotting.ipynb #66193643
 from __future__ import annotations
 
+from typing import Any
+
 # %% auto #0
 __all__ = ['scheduled_lrs', 'plot_schedule']
 
 # %% ../nbs/02_plotting.ipynb #f62e47cf
-def scheduled_lrs(scheduler, n: int, group: int=0) -> list:
+def scheduled_lrs(scheduler: Any, n: int, group: int=0) -> list[float]:
     "The learning rate `scheduler` sets for param group `group` at t = 0 .. n-1; the optimizer is left as it was."
     groups = scheduler.optimizer.param_groups
     saved = [param_group['lr'] for param_group in groups]
@@ -24,7 +26,7 @@ def scheduled_lrs(scheduler, n: int, group: int=0) -> list:
         for param_group, lr in zip(groups, saved): param_group['lr'] = lr
 
 # %% ../nbs/02_plotting.ipynb #32fc121f
-def _phase_marks(scheduler, n: int) -> tuple[list, list]:
+def _phase_marks(scheduler: Any, n: int) -> tuple[list[float], list[int]]:
     "Where warmup ends and where decays happen in t = 0 .. n-1 (none for schedulers without steplr's closed form)."
     schedule = getattr(scheduler, 'schedule', None)
     if schedule is None: return [], []
@@ -34,14 +36,14 @@ def _phase_marks(scheduler, n: int) -> tuple[list, list]:
 
 # %% ../nbs/02_plotting.ipynb #74a2ca13
 def plot_schedule(
-    schedulers,  # a scheduler, or a dict of label -> scheduler (steplr's or timm's)
+    schedulers: Any,  # a scheduler, or a dict of label -> scheduler (steplr's or timm's)
     n: int,  # draw t = 0 .. n-1: epochs, or updates for a scheduler with `t_in_epochs=False`
     group: int=0,  # the param group whose learning rate is drawn
     marks: bool=True,  # dotted lines where warmup ends (grey) and where each decay happens (in the line's colour)
-    ax=None,  # a matplotlib Axes to draw into; a new figure when None
+    ax: Any=None,  # a matplotlib Axes to draw into; a new figure when None
     title: str|None=None,  # the plot's title
-    **kwargs,  # passed on to matplotlib's `Axes.step` for every line (`alpha`, `linewidth`...)
-):
+    **kwargs: Any,  # passed on to matplotlib's `Axes.step` for every line (`alpha`, `linewidth`...)
+) -> Any:
     "Draw the learning rate each scheduler sets at t = 0 .. n-1, as a step plot; returns the Axes."
     try: import matplotlib.pyplot as plt
     except ModuleNotFoundError as error:  # training code need not have matplotlib: it comes with the `plot` extra

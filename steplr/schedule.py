@@ -9,19 +9,24 @@ import math
 import numbers
 import sys
 from dataclasses import dataclass, field
+from collections.abc import Iterable
+from typing import Any, overload
 
 import torch
+
+try: import numpy as np  # optional, and imported by torch when installed: for numpy arrays of times, and annotations
+except ImportError: pass
 
 # %% auto #0
 __all__ = ['step_lr']
 
 # %% ../nbs/00_schedule.ipynb #286f47f8
-def _range_text(minimum, maximum, strict_minimum):
+def _range_text(minimum: float, maximum: float|None, strict_minimum: bool) -> str:
     "How the allowed range of a number reads in an error message."
     if maximum is None: return f"{'>' if strict_minimum else '>='} {minimum}"
     return f"in {'(' if strict_minimum else '['}{minimum}, {maximum}]"
 
-def _real(name: str, value, minimum, maximum=None, *, strict_minimum=False):
+def _real(name: str, value: object, minimum: float, maximum: float|None=None, *, strict_minimum: bool=False) -> float:
     "`value` as a Python `int` or `float`, or an error that names `name` and its allowed range."
     allowed = _range_text(minimum, maximum, strict_minimum)
     if isinstance(value, torch.Tensor) and value.ndim == 0 and not (value.is_complex() or value.dtype == torch.bool):
@@ -34,7 +39,7 @@ def _real(name: str, value, minimum, maximum=None, *, strict_minimum=False):
         raise ValueError(f"{name} must be a finite number {allowed}, got {value!r}")
     return value
 
-def _boolean(name: str, value) -> bool:
+def _boolean(name: str, value: object) -> bool:
     "`value` if it is a `bool`, or a `TypeError` naming `name`."
     if not isinstance(value, bool): raise TypeError(f"{name} must be True or False, got {value!r}")
     return value
@@ -50,46 +55,46 @@ class _StepSchedule:
     warmup_prefix: bool
     whole: bool = field(init=False)  # `decay_t` and `warmup_t` are ints: whole times need only integer arithmetic
 
-    def __post_init__(self): object.__setattr__(self, 'whole', isinstance(self.decay_t, int) and isinstance(self.warmup_t, int))
+    def __post_init__(self) -> None: object.__setattr__(self, 'whole', isinstance(self.decay_t, int) and isinstance(self.warmup_t, int))
 
-    def decay_count(self, t):
+    def decay_count(self, t: Any) -> Any:
         "Number of decays by time `t`, a whole number (works elementwise on arrays)."
         return (t - self.warmup_t if self.warmup_prefix else t) // self.decay_t
 
-    def decay_start(self, count):
+    def decay_start(self, count: float) -> float:
         "The first time with `count` decays (exact when `whole`; the scheduler uses it only then)."
         return count * self.decay_t + (self.warmup_t if self.warmup_prefix else 0)
 
-    def decay_factors(self, counts) -> list:
+    def decay_factors(self, counts: Iterable[float]) -> list[float]:
         "What the base learning rate is multiplied by after each of `counts` decays."
         try: return [self.decay_rate ** count for count in counts]
         except OverflowError:
             raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {max(counts)}; "
                              "a decay_rate > 1 grows the learning rate at every decay") from None
 
-    def warmup_slope(self, base_lr):
+    def warmup_slope(self, base_lr: float) -> float:
         "How much the learning rate rises per unit of `t` during warmup."
         return (base_lr - self.warmup_lr_init) / self.warmup_t
 
-    def warmup_lr(self, t, slope):
+    def warmup_lr(self, t: Any, slope: float) -> Any:
         "Learning rate at time `t` of warmup (works elementwise on arrays)."
         return self.warmup_lr_init + t * slope
 
-    def warmup_slopes(self, base_lrs) -> list:
+    def warmup_slopes(self, base_lrs: list[float]) -> list[float]:
         "The warmup slope of each base learning rate (none without warmup)."
         return [self.warmup_slope(base_lr) for base_lr in base_lrs] if self.warmup_t else []
 
-    def lrs(self, t, base_lrs, warmup_slopes) -> list:
+    def lrs(self, t: float, base_lrs: Iterable[float], warmup_slopes: list[float]) -> list[float]:
         "Learning rates at a scalar time `t` for each base learning rate (slopes from `warmup_slopes`)."
         if t < self.warmup_t: return [self.warmup_lr(t, slope) for slope in warmup_slopes]
         factor, = self.decay_factors([self.decay_count(t)])
         return [base_lr * factor for base_lr in base_lrs]
 
-    def stops_changing(self, lr) -> bool:
+    def stops_changing(self, lr: float) -> bool:
         "Whether a decayed learning rate `lr` stays the same at every later decay (a rate of 1, or 0.0 below it)."
         return self.decay_rate == 1 or (lr == 0 and self.decay_rate < 1)
 
-def _step_schedule(decay_t, decay_rate=1.0, warmup_t=0, warmup_lr_init=0, warmup_prefix=False) -> _StepSchedule:
+def _step_schedule(decay_t: float, decay_rate: float=1.0, warmup_t: float=0, warmup_lr_init: float=0, warmup_prefix: bool=False) -> _StepSchedule:
     "Check each setting of a step schedule and bundle them."
     return _StepSchedule(decay_t=_real('decay_t', decay_t, 0, strict_minimum=True),
                          decay_rate=_real('decay_rate', decay_rate, 0),
@@ -98,18 +103,18 @@ def _step_schedule(decay_t, decay_rate=1.0, warmup_t=0, warmup_lr_init=0, warmup
                          warmup_prefix=_boolean('warmup_prefix', warmup_prefix))
 
 # %% ../nbs/00_schedule.ipynb #d418ba41
-def _float64(t):
+def _float64(t: Any) -> Any:
     "Array `t` as float64 (no copy when it already is)."
     return t.double() if isinstance(t, torch.Tensor) else t.astype('float64', copy=False)
 
-def _exact_times(t, schedule: _StepSchedule):
+def _exact_times(t: Any, schedule: _StepSchedule) -> Any:
     "`t` as int64 where integer arithmetic gives Python's exact results, else as float64."
     is_tensor = isinstance(t, torch.Tensor)
     whole_times = not (t.is_floating_point() if is_tensor else t.dtype.kind == 'f')
     if not (whole_times and schedule.whole): return _float64(t)
     return t.long() if is_tensor else t.astype('int64', copy=False)
 
-def _array_lr(schedule: _StepSchedule, t, base_lr):
+def _array_lr(schedule: _StepSchedule, t: Any, base_lr: float) -> Any:
     "`schedule`'s learning rates for a numpy array or torch tensor of times, as float64."
     xp = torch if isinstance(t, torch.Tensor) else sys.modules['numpy']
     if t.reshape(-1).shape[0] == 0: return _float64(t)
@@ -128,21 +133,21 @@ def _array_lr(schedule: _StepSchedule, t, base_lr):
         lrs[warming] = schedule.warmup_lr(_float64(t[warming]), schedule.warmup_slope(base_lr))
     return lrs
 
-def _decayed_table(schedule: _StepSchedule, base_lr: float, counts) -> list:
+def _decayed_table(schedule: _StepSchedule, base_lr: float, counts: Iterable[int]) -> list[float]:
     "`base_lr` after each of the ascending decay `counts`, up to the first value that can no longer change."
-    table = []
+    table: list[float] = []
     for count in counts:
         table.append(base_lr * schedule.decay_factors([count])[0])
         if schedule.stops_changing(table[-1]): break
     return table
 
-def _distinct(xp, counts):
+def _distinct(xp: Any, counts: Any) -> tuple[list[int], Any]:
     "The distinct values of `counts` as a list, and where each element of `counts` sits in it."
     values, index = xp.unique(counts, return_inverse=True)
     return values.tolist(), index.reshape(counts.shape)
 
 # %% ../nbs/00_schedule.ipynb #79a8edad
-def _check_times(t):
+def _check_times(t: Any) -> None:
     "Raise unless array `t` holds real, finite, non-negative times."
     if isinstance(t, torch.Tensor): real = not (t.dtype == torch.bool or t.is_complex())
     else: real = t.dtype.kind in 'iuf'
@@ -152,26 +157,36 @@ def _check_times(t):
     if not lowest >= 0: raise ValueError(f"t must be finite and >= 0, got {lowest!r} among the times")
     if highest == float('inf'): raise ValueError(f"t must be finite and >= 0, got {highest!r} among the times")
 
-def _is_array(t) -> bool:
-    "Whether `t` is a torch tensor or a numpy array (numpy is never imported here)."
+def _is_array(t: object) -> bool:
+    "Whether `t` is a torch tensor or a numpy array (numpy may not be installed; an array means it is imported)."
     numpy = sys.modules.get('numpy')
     return isinstance(t, torch.Tensor) or (numpy is not None and isinstance(t, numpy.ndarray))
 
 # %% ../nbs/00_schedule.ipynb #ede5a659
+@overload
+def step_lr(t: torch.Tensor, base_lr: float, decay_t: float, decay_rate: float=..., warmup_t: float=...,
+            warmup_lr_init: float=..., warmup_prefix: bool=...) -> torch.Tensor: ...
+@overload
+def step_lr(t: float|np.integer[Any], base_lr: float, decay_t: float, decay_rate: float=..., warmup_t: float=...,
+            warmup_lr_init: float=..., warmup_prefix: bool=...) -> float: ...
+@overload
+def step_lr(t: np.ndarray[Any, Any], base_lr: float, decay_t: float, decay_rate: float=..., warmup_t: float=...,
+            warmup_lr_init: float=..., warmup_prefix: bool=...) -> np.ndarray[Any, np.dtype[np.float64]]: ...
 def step_lr(
-    t,  # epoch or update count: a number, numpy array or torch tensor, >= 0
+    t: float|np.integer[Any]|torch.Tensor|np.ndarray[Any, Any],  # epoch or update count: a number, numpy array or torch tensor, >= 0
     base_lr: float,  # learning rate after warmup and before any decay, >= 0
     decay_t: float,  # decay every `decay_t` units of `t`, > 0
     decay_rate: float=1.0,  # factor applied at each decay, >= 0
     warmup_t: float=0,  # length of the linear warmup in units of `t`; 0 for none
     warmup_lr_init: float=0,  # learning rate at `t=0` when warming up, >= 0
     warmup_prefix: bool=False,  # count decays from the end of warmup (timm 1.0's class default) instead of from 0
-):
+) -> float|torch.Tensor|np.ndarray[Any, np.dtype[np.float64]]:
     "Learning rate at time `t` of a step schedule with linear warmup, bit-identical to timm's."
     schedule = _step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
     base_lr = _real('base_lr', base_lr, 0)
     if _is_array(t):
         _check_times(t)
-        return _array_lr(schedule, t, base_lr)
-    t = _real('t', t, 0)
-    return schedule.lrs(t, [base_lr], schedule.warmup_slopes([base_lr]))[0]
+        lrs: torch.Tensor|np.ndarray[Any, np.dtype[np.float64]] = _array_lr(schedule, t, base_lr)
+        return lrs
+    time = _real('t', t, 0)
+    return schedule.lrs(time, [base_lr], schedule.warmup_slopes([base_lr]))[0]

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Sequence
+from typing import Any
 
 import torch
 
-from .schedule import _boolean, _real, _step_schedule
+from .schedule import _boolean, _real, _step_schedule, _StepSchedule
 
 # %% auto #0
 __all__ = ['StepLRScheduler']
 
 # %% ../nbs/01_scheduler.ipynb #a3ff7f74
-def _noise_range(noise_range_t):
+def _noise_range(noise_range_t: float|Sequence[float]|None) -> float|tuple[float, float]|None:
     "`noise_range_t` checked: `None`, a start time, or a `(start, end)` pair with `start < end`."
     if noise_range_t is None: return None
     if not isinstance(noise_range_t, (list, tuple)): return _real('noise_range_t', noise_range_t, 0)
@@ -26,7 +28,7 @@ def _noise_range(noise_range_t):
     if not start < end: raise ValueError(f"noise_range_t must be (start, end) with start < end, got {noise_range_t!r}")
     return (start, end)
 
-def _seed(noise_seed) -> int:
+def _seed(noise_seed: object) -> int:
     "`noise_seed` checked: an integer >= 0."
     if isinstance(noise_seed, bool) or not isinstance(noise_seed, numbers.Integral):
         raise TypeError(f"noise_seed must be an integer >= 0, got {noise_seed!r}")
@@ -36,11 +38,11 @@ def _seed(noise_seed) -> int:
 # smallest noise_pct / noise_std: each sample is redrawn until |noise| < noise_pct, about 1 / (0.8 * ratio) draws
 _MIN_NOISE_RATIO = 0.01
 
-def _copy(lr):
+def _copy(lr: float|torch.Tensor) -> float|torch.Tensor:
     "`lr` itself if it is a number; a copy if it is a tensor, which the scheduler changes in place."
     return lr.clone() if isinstance(lr, torch.Tensor) else lr
 
-def _base_lrs(optimizer, initialize: bool) -> list:
+def _base_lrs(optimizer: object, initialize: bool) -> list[float]:
     "Each param group's starting learning rate (`initial_lr`, else `lr` when `initialize`), checked."
     groups = getattr(optimizer, 'param_groups', None)
     if not isinstance(groups, list) or not groups or not all(isinstance(g, dict) for g in groups):
@@ -56,18 +58,18 @@ def _base_lrs(optimizer, initialize: bool) -> list:
 # %% ../nbs/01_scheduler.ipynb #0d1dc8f6
 _NOISE_BATCH = 8  # under 16, where PyTorch switches to a vectorised fill with another sample order
 
-def _in_noise_range(noise_range_t, t) -> bool:
+def _in_noise_range(noise_range_t: float|tuple[float, float], t: float) -> bool:
     "Whether `t` lies in a noise range that is set (a start time, or a `(start, end)` pair)."
     if isinstance(noise_range_t, tuple): return noise_range_t[0] <= t < noise_range_t[1]
     return t >= noise_range_t
 
-def _noise(generator: torch.Generator, t, noise_pct: float, noise_std: float, noise_seed: int) -> float:
+def _noise(generator: torch.Generator, t: float, noise_pct: float, noise_std: float, noise_seed: int) -> float:
     "timm's relative noise at time `t`: `z * noise_std`, with `z` redrawn until `|noise| < noise_pct`."
     if t != int(t): raise ValueError(f"t must be a whole number where noise applies (it seeds the noise), got {t!r}")
     generator.manual_seed(noise_seed + int(t))
     while True:
         for z in torch.randn(_NOISE_BATCH, generator=generator).tolist():
-            noise = z * noise_std
+            noise: float = z * noise_std
             if abs(noise) < noise_pct: return noise
 
 # %% ../nbs/01_scheduler.ipynb #7f0b51aa
@@ -75,7 +77,7 @@ _SEARCH_LIMIT = 2 ** 52  # strides beyond this no longer land on distinct whole 
 
 _LOOKAHEAD = 64  # flat steps computed at once: a schedule that decays every few updates pays once per 64
 
-def _last_time_of_step(schedule, t, count):
+def _last_time_of_step(schedule: _StepSchedule, t: float, count: float) -> float:
     "The last of `t, t + 1, t + 2, ...` whose decay count is `count`, `t`'s."
     last, stride = t, 1
     while stride < _SEARCH_LIMIT and schedule.decay_count(last + stride) == count: last, stride = last + stride, stride * 2
@@ -87,6 +89,7 @@ def _last_time_of_step(schedule, t, count):
 # %% ../nbs/01_scheduler.ipynb #0cfbf522
 class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
     "timm's step schedule as a PyTorch `LRScheduler`: told the time by `step(epoch)` or `step_update(num_updates)`, or counting it with `step()`."
+    last_epoch: float  # type: ignore[assignment]  # PyTorch counts in ints; timm's times may be fractions
     _step_count = 1  # PyTorch's count of step() calls, which Accelerate raises on the accumulation steps it skips; steplr counts in last_epoch
 
     def __init__(self,
@@ -96,14 +99,14 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
         warmup_t: float=0,  # length of the linear warmup, >= 0; 0 for none
         warmup_lr_init: float=0,  # learning rate at t=0 when warming up, >= 0
         t_in_epochs: bool=True,  # `step(epoch)` drives the schedule; if False, `step_update(num_updates)` does
-        noise_range_t: float|tuple|None=None,  # noise for t >= this, or for start <= t < end; None for none
+        noise_range_t: float|Sequence[float]|None=None,  # noise for t >= this, or for start <= t < end; None for none
         noise_pct: float=0.67,  # bound on the relative noise, in (0, 1]; larger samples are redrawn
         noise_std: float=1.0,  # multiplies the normal sample before the `noise_pct` test, as timm 1.0.31 does (0.4.12 ignored it), > 0
         noise_seed: int=42,  # the noise at time t is seeded with noise_seed + t
         initialize: bool=True,  # set each group's `initial_lr` from its `lr`; if False, `initial_lr` must exist
         *,
         warmup_prefix: bool=False,  # count decays from the end of warmup (timm 1.0's class default) instead of from 0
-    ):
+    ) -> None:
         schedule = _step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
         t_in_epochs, initialize = _boolean('t_in_epochs', t_in_epochs), _boolean('initialize', initialize)
         noise_range_t, noise_seed = _noise_range(noise_range_t), _seed(noise_seed)
@@ -125,36 +128,38 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
 
     def step(self,
              epoch: float|None=None,  # the epoch about to start, >= 0; None: `last_epoch + 1`, as PyTorch counts
-             metric: float|None=None):  # accepted for timm's protocol; a step schedule ignores it
+             metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
+            ) -> None:
         "timm: set the learning rates for `epoch` (only if `t_in_epochs`). PyTorch: `step()` sets them for `last_epoch + 1`."
         if epoch is None: self._step_at(self.last_epoch + 1, 'last_epoch + 1', True)
         else: self._step_at(epoch, 'epoch', self.t_in_epochs)
 
     def step_update(self,
                     num_updates: int,  # optimizer updates done so far, >= 0
-                    metric: float|None=None):  # accepted for timm's protocol; a step schedule ignores it
+                    metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
+                   ) -> None:
         "After an optimizer update, set the learning rates for `num_updates`; does nothing if `t_in_epochs`."
         self._step_at(num_updates, 'num_updates', not self.t_in_epochs)
 
-    def get_epoch_values(self, epoch: float) -> list|None:
+    def get_epoch_values(self, epoch: float) -> list[float]|None:
         "Noise-free learning rates for `epoch` (before `lr_scale`), or `None` if not `t_in_epochs`."
         epoch = _real('epoch', epoch, 0)
         return self._noise_free_lrs(epoch) if self.t_in_epochs else None
 
-    def get_update_values(self, num_updates: int) -> list|None:
+    def get_update_values(self, num_updates: int) -> list[float]|None:
         "Noise-free learning rates for `num_updates` (before `lr_scale`), or `None` if `t_in_epochs`."
-        num_updates = _real('num_updates', num_updates, 0)
-        return None if self.t_in_epochs else self._noise_free_lrs(num_updates)
+        t = _real('num_updates', num_updates, 0)
+        return None if self.t_in_epochs else self._noise_free_lrs(t)
 
-    def get_last_lr(self) -> list:
+    def get_last_lr(self) -> list[float|torch.Tensor]:
         "Each param group's current learning rate, as PyTorch's schedulers report it (tensors as copies)."
         return [_copy(group['lr']) for group in self.optimizer.param_groups]
 
-    def state_dict(self) -> dict:
+    def state_dict(self) -> dict[str, Any]:
         "The scheduler's state: the base learning rates and `last_epoch`, as plain Python numbers."
         return {'base_values': list(self.base_values), 'last_epoch': self.last_epoch}
 
-    def load_state_dict(self, state_dict: dict):
+    def load_state_dict(self, state_dict: dict[str, Any]) -> None:
         "Restore the state saved by `state_dict` (steplr 0.1's, without `last_epoch`, too), after checking it."
         if not isinstance(state_dict, dict): raise TypeError(f"state_dict must be a dict, got {type(state_dict).__name__}")
         missing, unknown = {'base_values'} - set(state_dict), set(state_dict) - {'base_values', 'last_epoch'}
@@ -169,53 +174,58 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
         self._set_base_values(base_values)
         self.last_epoch = last_epoch
 
-    def _set_base_values(self, base_values: list):
+    def _set_base_values(self, base_values: list[float]) -> None:
         "Remember the starting learning rates, and what follows from them and the param groups."
         self.base_values = base_values
         self._warmup_slopes = self.schedule.warmup_slopes(base_values)
         self._lr_scales = [group.get('lr_scale', 1.0) for group in self.optimizer.param_groups]
         self._tensor_lrs = any(isinstance(group['lr'], torch.Tensor) for group in self.optimizer.param_groups)
-        self._flat_from, self._flat_last, self._flat_lrs = math.inf, -math.inf, []  # no flat step remembered yet
+        self._flat_from: float; self._flat_last: float; self._flat_lrs: Sequence[float]
+        self._flat_from, self._flat_last, self._flat_lrs = math.inf, -math.inf, ()  # no flat step remembered yet
         # flat steps computed ahead, as (last time where whole numbers give it, learning rates), from decay count
         # `_ahead_from` on; `_next` of them follows the one remembered, when steps are whole (below `_next_end`)
+        self._ahead_from: float; self._ahead: list[tuple[float, tuple[float, ...]]]
         self._ahead_from, self._ahead, self._next, self._next_end = 0, [], 0, 0
 
-    def _noise_free_lrs(self, t) -> list:
+    def _noise_free_lrs(self, t: float) -> list[float]:
         "Every param group's learning rate at time `t` from the closed form, before noise and `lr_scale`."
         return self.schedule.lrs(t, self.base_values, self._warmup_slopes)
 
-    def _scaled(self, lrs: list) -> list:
+    def _scaled(self, lrs: list[float]) -> list[float]:
         "`lrs` times each param group's `lr_scale` (timm 1.0's layer-wise decay; 1.0 for groups without one)."
         return [lr * scale for lr, scale in zip(lrs, self._lr_scales)]
 
-    def _remember_flat_step(self, t) -> tuple:
+    def _remember_flat_step(self, t: float) -> tuple[float, ...]:
         "The learning rates of the flat step holding `t`, remembered with the span of times they hold for."
         count = self.schedule.decay_count(t)
         ahead = count - self._ahead_from  # a whole number: an int, or a float from float times or settings
         if not 0 <= ahead < len(self._ahead): self._compute_ahead(count); ahead = 0
         last, lrs = self._ahead[int(ahead)]
-        if last is None or type(t) is not int: last = _last_time_of_step(self.schedule, t, count)
+        if type(t) is not int or last < t: last = _last_time_of_step(self.schedule, t, count)  # not known ahead
         self._flat_from, self._flat_last, self._flat_lrs, self._next = t, last, lrs, int(ahead) + 1
         return lrs
 
-    def _compute_ahead(self, count):
+    def _compute_ahead(self, count: float) -> None:
         "Compute the flat steps from decay count `count` on: their learning rates, and their last whole times where ints allow."
         schedule, n = self.schedule, _LOOKAHEAD if self.schedule.decay_rate <= 1 else 1  # growth may overflow further on
         whole = type(count) is int  # from whole times and settings
-        factors = schedule.decay_factors(range(count, count + n) if whole else [count + k for k in range(n)])
+        counts = range(int(count), int(count) + n) if whole else [count + k for k in range(n)]
+        factors = schedule.decay_factors(counts)
         # one column per param group, in timm's order of operations: decay, then lr_scale
         columns = [[base_lr * factor * scale for factor in factors] for base_lr, scale in zip(self.base_values, self._lr_scales)]
-        # in whole numbers a step ends one before the next decay, exactly
-        lasts = range(schedule.decay_start(count + 1) - 1, schedule.decay_start(count + n + 1) - 1, schedule.decay_t) if whole else [None] * n
+        lasts: Sequence[float] = [-math.inf] * n  # not known: the search finds a step's end when a time lands in it
+        if whole:  # in whole numbers a step ends one before the next decay, exactly (int() tells the type checker so)
+            first, stop = (int(schedule.decay_start(c)) - 1 for c in (count + 1, count + n + 1))
+            lasts = range(first, stop, int(schedule.decay_t))
         self._ahead_from, self._ahead, self._next_end = count, list(zip(lasts, zip(*columns))), n if whole else 0
 
-    def _write(self, lrs):
+    def _write(self, lrs: Sequence[float]) -> None:
         "Set each param group's `lr` to `lrs`: a tensor in place, so that a compiled optimizer step keeps its graph."
         for group, lr in zip(self.optimizer.param_groups, lrs):
             if isinstance(group['lr'], torch.Tensor): group['lr'].fill_(lr)
             else: group['lr'] = lr
 
-    def _step_at(self, t, name: str, active: bool):
+    def _step_at(self, t: float, name: str, active: bool) -> None:
         "Check time `t` (named `name`); if `active`, set the learning rates for it and make it `last_epoch`."
         if type(t) is not int or t < 0: t = _real(name, t, 0)  # counts that are ints >= 0 skip the full check
         if not active: return

@@ -5,6 +5,8 @@
 # %% ../nbs/03_timm_args.ipynb #d9763560
 from __future__ import annotations
 
+from typing import Any
+
 import torch
 
 from .scheduler import StepLRScheduler
@@ -16,7 +18,7 @@ __all__ = ['scheduler_from_args']
 _STEP_SCHEDULES = ('step', 'constant')
 
 def scheduler_from_args(
-    args,  # timm train.py's parsed arguments (an `argparse.Namespace`, or any object with those attributes)
+    args: Any,  # timm train.py's parsed arguments (an `argparse.Namespace`, or any object with those attributes)
     optimizer: torch.optim.Optimizer,  # the optimizer to schedule
     updates_per_epoch: int=0,  # optimizer updates per epoch; required (> 0) with `args.sched_on_updates`
 ) -> tuple[StepLRScheduler, int]:
