@@ -44,5 +44,6 @@ setuptools.setup(
     install_requires=cfg['requirements'].split(),
     extras_require={'plot': cfg['plot_requirements'].split(), 'dev': cfg['dev_requirements'].split()},
     zip_safe=False,
-    entry_points={'nbdev': [f'{cfg["lib_path"]}={cfg["lib_path"]}._modidx:d']},
+    entry_points={'console_scripts': cfg.get('console_scripts', '').split(),
+                  'nbdev': [f'{cfg["lib_path"]}={cfg["lib_path"]}._modidx:d']},
 )

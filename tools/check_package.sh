@@ -22,6 +22,10 @@ for package in dist/*.whl dist/*.tar.gz; do
 import importlib.metadata, steplr
 assert steplr.__version__ == importlib.metadata.version('steplr'), steplr.__version__
 print('$package: quick start ran, learning rates', scheduler.get_last_lr())")
+  # the console script and python -m steplr, from the installed package
+  "$venv/bin/steplr" train.py /data --sched step --epochs 12 --decay-epochs 4 --warmup-epochs 1 --lr 0.1 --csv - 2>/dev/null \
+    | "$venv/bin/python" -c "import sys; rows = sys.stdin.read().split(); assert rows[0] == 't,lr' and len(rows) == 13, rows; print('$package: steplr --csv -', rows[1:4], '...')"
+  (cd "$(mktemp -d)" && "$venv/bin/python" -m steplr --help >/dev/null)  # away from the source tree, as for every check here
   typed_use=$(mktemp -d)
   cp tools/typed_use.py "$typed_use"
   echo -n "$package: mypy --strict tools/typed_use.py: "
