@@ -7,7 +7,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: install browser test check site site-build
 
 install:
-	$(PYTHON) -m pip install --quiet -e ".[dev]"
+	@echo "installing steplr and its development requirements (pip install -e '.[dev]')"
+	@$(PYTHON) -m pip install --quiet --quiet -e ".[dev]"  # -qq: no notices the reader cannot act on
 
 # Debian's Chromium and its driver, for the browser test of the site
 browser:
@@ -34,12 +35,16 @@ check: install
 	test -z "$$untracked" || { echo "generated but not committed: $$untracked"; exit 1; }
 	$(PYTHON) -m mypy --strict steplr
 
-# build the docs site, executing every notebook; warnings and failing cells are errors
+# build the docs site, executing every notebook (each reported as it ends); warnings and failing
+# cells are errors. The kernels read their settings from an IPython profile inside _build.
 site-build: install
-	rm -rf $(SITE) _build/jupyter_execute
-	sphinx-build -W --keep-going -j 2 -q -b html -c docs nbs $(SITE)
+	@rm -rf $(SITE) _build/jupyter_execute
+	@mkdir -p _build/ipython/profile_default
+	@cp docs/ipython_kernel_config.py _build/ipython/profile_default/
+	@IPYTHONDIR=$(CURDIR)/_build/ipython sphinx-build -W --keep-going -j 2 -q -b html -c docs nbs $(SITE)
+	@echo "site built in $(SITE)"
 
 # the main job: build the site and serve it on this machine
 site: site-build
-	@echo "steplr docs: http://127.0.0.1:$(PORT)/index.html (Ctrl-C to stop)"
-	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(SITE)
+	@echo "steplr docs: open http://127.0.0.1:$(PORT)/index.html (Ctrl-C to stop)"
+	@$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(SITE)

@@ -10,13 +10,19 @@ rewritten before myst-nb parses and executes it:
   as nbdev does;
 - the title cell moves to the top of the page, above the notebook's export and import cells;
 - a hidden first cell makes `show_doc` render as a signature block Sphinx can read (`site_setup.py`);
-- the home page gets a hidden table of contents listing the other notebooks in their numbered order.
+- the home page gets the sidebar's two parts as hidden tables of contents: notebooks numbered 0x
+  teach steplr, those numbered 1x show how it is built, each part in its numbered order;
+- each notebook's execution is reported as it ends (n of N, its name, how long it took), since
+  executing them is most of the build's time.
 """
 import ast
 import json
+import sys
+import time
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
+PARTS = [('Learning steplr', '0'), ('How steplr is built', '1')]  # caption, and the first digit of its notebooks
 HIDDEN_DIRECTIVES = {'hide', 'default_exp'}
 TAGS = {'echo: false': 'remove-input', 'output: false': 'remove-output', 'code-fold': 'hide-input',
         'code-fold: true': 'hide-input', 'eval: false': 'skip-execution'}
@@ -30,9 +36,9 @@ def split_directives(source: str) -> tuple[list[str], str]:
 
 
 def public_definitions(source: str) -> list[str]:
-    "Names of the public functions and classes a cell defines at top level."
-    return [node.name for node in ast.parse(source).body
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith('_')]
+    "Names of the public functions and classes a cell defines at top level, once each (`@overload`s share one)."
+    return list(dict.fromkeys(node.name for node in ast.parse(source).body
+                              if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith('_')))
 
 
 def code_cell(cell_id: str, source: str, *tags: str) -> dict:
@@ -53,14 +59,16 @@ def docs_cells(cell: dict) -> list[dict]:
 
 
 def toc_cell(notebooks: list[str]) -> dict:
-    "A hidden toctree for the home page."
-    entries = '\n'.join(notebooks)
-    return {'cell_type': 'markdown', 'id': 'site-toc', 'metadata': {}, 'source': f'```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{entries}\n```'}
+    "Hidden toctrees for the home page: the sidebar's two parts, each in numbered order."
+    trees = [f'```{{toctree}}\n:hidden:\n:maxdepth: 1\n:caption: {caption}\n\n' + '\n'.join(n for n in notebooks if n.startswith(digit)) + '\n```'
+             for caption, digit in PARTS]
+    return {'cell_type': 'markdown', 'id': 'site-toc', 'metadata': {}, 'source': '\n\n'.join(trees)}
 
 
 def rewrite(app, docname: str, source: list[str]):
     "Turn the nbdev notebook `docname` into what myst-nb should read."
     if not app.env.doc2path(docname).suffix == '.ipynb': return
+    started[docname] = time.perf_counter()
     notebook = json.loads(source[0])
     setup = code_cell('site-setup', f'import sys; sys.path.insert(0, {str(DOCS)!r})\nimport site_setup; site_setup.install()\n'
                       'from nbdev.showdoc import show_doc', 'remove-cell')
@@ -74,6 +82,35 @@ def rewrite(app, docname: str, source: list[str]):
     source[0] = json.dumps({**notebook, 'cells': cells})
 
 
+started: dict[str, float] = {}  # when each notebook this process reads was handed to myst-nb
+
+
+def progress_file(app) -> Path:
+    "Where the build's processes count the notebooks they have executed."
+    return Path(app.doctreedir) / 'executed-notebooks'
+
+
+def announce(app):
+    "Say what the build is about to do, and start the count."
+    total = len(list(Path(app.srcdir).glob('*.ipynb')))
+    progress_file(app).parent.mkdir(parents=True, exist_ok=True)
+    progress_file(app).write_text('')
+    print(f'steplr site: executing {total} notebooks, {app.parallel or 1} at a time', file=sys.stderr, flush=True)
+
+
+def report(app, doctree):
+    "Say that a notebook has been executed: n of N, its name, and how long it took."
+    docname = app.env.docname
+    if docname not in started: return
+    with open(progress_file(app), 'a') as file: file.write(f'{docname}\n')  # one short append: safe across processes
+    notebooks = [path.name for path in Path(app.srcdir).glob('*.ipynb')]
+    done, width = len(progress_file(app).read_text().split()), max(map(len, notebooks))
+    print(f'  [{done:>{len(str(len(notebooks)))}}/{len(notebooks)}] {docname + ".ipynb":<{width}}'
+          f'  {time.perf_counter() - started.pop(docname):5.1f} s', file=sys.stderr, flush=True)
+
+
 def setup(app):
+    app.connect('builder-inited', announce)
     app.connect('source-read', rewrite)
+    app.connect('doctree-read', report)
     return {'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -3,6 +3,7 @@
 Run after building (`make site-build`); `make test` does both. Screenshots go to _build/screenshots/.
 Needs Debian's `chromium` and `chromium-driver` (`make browser` installs them).
 """
+import inspect
 import json
 import re
 import shutil
@@ -18,6 +19,8 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+from steplr import StepLRScheduler
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE, SCREENSHOTS = ROOT / '_build' / 'site', ROOT / '_build' / 'screenshots'
@@ -120,9 +123,43 @@ def test_sidebar_links_resolve(server, browser):
     assert all(status(link) == 200 for link in links)
 
 
-def test_scheduler_signature_is_visible(server, browser):
-    browser.get(f'{server}/01_scheduler.html')
-    blocks = [block for block in browser.find_elements(By.CSS_SELECTOR, 'pre') if 'class StepLRScheduler(' in block.text]
-    assert blocks and blocks[0].is_displayed()
-    for argument in ('decay_t: float', 'noise_range_t', 'warmup_prefix: bool=False'):
-        assert argument in blocks[0].text
+def test_sidebar_has_two_parts_tutorial_first(server, browser):
+    "The sidebar: one part for learning, opening with the tutorial, and one for how steplr is built."
+    browser.get(f'{server}/index.html')
+    captions = [c.text for c in browser.find_elements(By.CSS_SELECTOR, '.bd-sidebar-primary .caption-text')]
+    assert captions == ['Learning steplr', 'How steplr is built'], captions
+    links = [a.get_attribute('href').split('/')[-1].split('#')[0]
+             for a in browser.find_elements(By.CSS_SELECTOR, '.bd-sidebar-primary nav ul a')]
+    links = [link for link in links if link != 'index.html']
+    assert links[0] == '01_tutorial.html', links
+    assert [link[0] for link in links] == sorted(link[0] for link in links), links  # learning pages (0x) before the rest (1x)
+
+
+def test_scheduler_table_lists_every_parameter(server, browser):
+    "show_doc renders as on nbdev's sites: the constructor's table has a row per parameter, in order."
+    browser.get(f'{server}/11_scheduler.html')
+    expected = list(inspect.signature(StepLRScheduler).parameters)
+    tables = [[row.text.split()[0] for row in table.find_elements(By.CSS_SELECTOR, 'tbody tr')]
+              for table in browser.find_elements(By.CSS_SELECTOR, 'article .cell_output table')]
+    assert expected in tables, tables
+
+
+# a code block (input or output) scrolls sideways when its longest line is wider than the page shows
+SIDEWAYS = """return Array.from(document.querySelectorAll('article pre'))
+    .map(pre => [pre.scrollWidth > pre.clientWidth + 1, pre.textContent.split('\\n')[0].slice(0, 60)])"""
+
+
+@pytest.mark.parametrize('width, height, allowed', [(1280, 900, 1 / 20), (1920, 1080, 0)])
+def test_code_fits_the_page(server, browser, width, height, allowed):
+    "At 1280x900 at most 1 code block in 20 scrolls sideways; at 1920x1080 none does."
+    browser.set_window_size(width, height)
+    total, sideways = 0, []
+    for page in PAGES:
+        browser.get(f'{server}/{page}')
+        blocks = browser.execute_script(SIDEWAYS)
+        total += len(blocks)
+        sideways += [f'{page}: {first_line}' for scrolls, first_line in blocks if scrolls]
+    browser.set_window_size(1280, 1000)
+    report = '\n'.join([f'{width}x{height}: {len(sideways)} of {total} code blocks scroll sideways', *sideways])
+    (ROOT / '_build' / f'code-fit-{width}x{height}.txt').write_text(report + '\n')
+    assert len(sideways) <= allowed * total, report
