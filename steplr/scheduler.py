@@ -142,15 +142,26 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
              metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
             ) -> None:
         "timm: set the learning rates for `epoch` (if `t_in_epochs`). PyTorch: `step()` sets `last_epoch + 1`'s."
-        if epoch is None: self._step_at(self.last_epoch + 1, 'last_epoch + 1', True)
-        else: self._step_at(epoch, 'epoch', self.t_in_epochs)
+        if epoch is not None: return self._step_at(epoch, 'epoch', self.t_in_epochs)
+        t = self.last_epoch + 1
+        # the hot path, inside the flat step remembered last, written out here: a call costs as much as the work
+        if self._flat_from <= t <= self._flat_last and not self._tensor_lrs:
+            for group, lr in zip(self.optimizer.param_groups, self._flat_lrs): group['lr'] = lr
+            self.last_epoch = t
+        else: self._step_at(t, 'last_epoch + 1', True)
 
     def step_update(self,
                     num_updates: int,  # optimizer updates done so far, >= 0
                     metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
                    ) -> None:
         "After an optimizer update, set the learning rates for `num_updates`; does nothing if `t_in_epochs`."
-        self._step_at(num_updates, 'num_updates', not self.t_in_epochs)
+        t = num_updates
+        # the hot path, as in `step`: an int count inside the flat step remembered last
+        if (type(t) is int and self._flat_from <= t <= self._flat_last
+                and not (self.t_in_epochs or self._tensor_lrs)):
+            for group, lr in zip(self.optimizer.param_groups, self._flat_lrs): group['lr'] = lr
+            self.last_epoch = t
+        else: self._step_at(t, 'num_updates', not self.t_in_epochs)
 
     def get_epoch_values(self, epoch: float) -> list[float]|None:
         "Noise-free learning rates for `epoch` (before `lr_scale`), or `None` if not `t_in_epochs`."
