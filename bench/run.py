@@ -163,8 +163,9 @@ def notebooks_row():
     "Target 6: every notebook executed, one after the other (kernel start-up included)."
     start = time.perf_counter()
     for notebook in sorted(glob.glob(str(ROOT / 'nbs' / '*.ipynb'))):
-        subprocess.run([sys.executable, '-c', 'from nbdev.test import nbdev_test; nbdev_test()', '--path', notebook],
-                       check=True, capture_output=True, cwd=ROOT)
+        # nbdev_test is given the path as an argument: under `python -c` it ignores --path and runs every notebook
+        code = 'import sys; from nbdev.test import nbdev_test; nbdev_test(path=sys.argv[1])'
+        subprocess.run([sys.executable, '-c', code, notebook], check=True, capture_output=True, cwd=ROOT)
     return [("6. execute every notebook in nbs/", time.perf_counter() - start, None, True, None)]
 
 
