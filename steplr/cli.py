@@ -55,8 +55,7 @@ class _Checked(argparse.Action):
         except ValueError: raise _UsageError(expected) from None
         too_low = value <= self.minimum if self.strict_minimum else value < self.minimum
         too_high = self.maximum is not None and value > self.maximum
-        if value != value or value in (float('inf'), float('-inf')) or too_low or too_high:
-            raise _UsageError(expected)
+        if not math.isfinite(value) or too_low or too_high: raise _UsageError(expected)
         return value
 
 # %% ../nbs/06_command_line.ipynb #bc74516f
