@@ -77,12 +77,17 @@ def rewrite(app, docname: str, source: list[str]):
     titles = [cell for cell in cells if cell['cell_type'] == 'markdown' and ''.join(cell['source']).startswith('# ')][:1]
     cells = titles + [setup] + [cell for cell in cells if cell not in titles]
     if docname == app.config.root_doc:
-        others = sorted(path.stem for path in Path(app.srcdir).glob('*.ipynb') if path.stem != docname)
+        others = [name for name in notebooks(app) if name != docname]
         cells.append(toc_cell(others))
     source[0] = json.dumps({**notebook, 'cells': cells})
 
 
 started: dict[str, float] = {}  # when each notebook this process reads was handed to myst-nb
+
+
+def notebooks(app) -> list[str]:
+    "The names of the site's notebooks, in numbered order."
+    return sorted(path.stem for path in Path(app.srcdir).glob('*.ipynb'))
 
 
 def progress_file(app) -> Path:
@@ -92,7 +97,7 @@ def progress_file(app) -> Path:
 
 def announce(app):
     "Say what the build is about to do, and start the count."
-    total = len(list(Path(app.srcdir).glob('*.ipynb')))
+    total = len(notebooks(app))
     progress_file(app).parent.mkdir(parents=True, exist_ok=True)
     progress_file(app).write_text('')
     print(f'steplr site: executing {total} notebooks, {app.parallel or 1} at a time', file=sys.stderr, flush=True)
@@ -103,9 +108,9 @@ def report(app, doctree):
     docname = app.env.docname
     if docname not in started: return
     with open(progress_file(app), 'a') as file: file.write(f'{docname}\n')  # one short append: safe across processes
-    notebooks = [path.name for path in Path(app.srcdir).glob('*.ipynb')]
-    done, width = len(progress_file(app).read_text().split()), max(map(len, notebooks))
-    print(f'  [{done:>{len(str(len(notebooks)))}}/{len(notebooks)}] {docname + ".ipynb":<{width}}'
+    names = notebooks(app)
+    done, width = len(progress_file(app).read_text().split()), max(map(len, names)) + len('.ipynb')
+    print(f'  [{done:>{len(str(len(names)))}}/{len(names)}] {docname + ".ipynb":<{width}}'
           f'  {time.perf_counter() - started.pop(docname):5.1f} s', file=sys.stderr, flush=True)
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import torch
 
-from .plotting import plot_schedule
-from .schedule import _range_text, step_lr
+from .plotting import plot_schedule, scheduled_lrs
+from .schedule import _array_lr, _range_text
 from .scheduler import _MIN_NOISE_RATIO, StepLRScheduler
 from .timm_args import scheduler_from_args
 
@@ -161,23 +161,14 @@ def _scheduler(args: argparse.Namespace, lr: float) -> tuple[StepLRScheduler, in
     return scheduler, epochs * (1 if scheduler.t_in_epochs else args.updates_per_epoch)
 
 def _run_lrs(scheduler: StepLRScheduler, length: int) -> list[float]:
-    "The learning rate the run trains with at t = 0 .. length-1: as built at 0, then as each step sets it."
-    group = scheduler.optimizer.param_groups[0]
-    step = scheduler.step if scheduler.t_in_epochs else scheduler.step_update
-    lrs = [group['lr']]
-    for t in range(1, length):
-        step(t)
-        lrs.append(group['lr'])
-    return lrs
+    "The lr the run trains with at t = 0 .. length-1: as built at 0 (train.py never steps to 0), then as set."
+    return [scheduler.optimizer.param_groups[0]['lr'], *scheduled_lrs(scheduler, length)[1:]]
 
 # %% ../nbs/06_command_line.ipynb #5063a3a7
 def _phases(scheduler: StepLRScheduler, length: int) -> list[tuple[str, int, int, str, str]]:
     "The schedule's phases in t = 0 .. length-1 as rows: name, from, to, decays, learning rate (noise-free)."
     schedule, base_lr = scheduler.schedule, scheduler.base_values[0]
-    times = torch.arange(length)
-    lrs = step_lr(times, base_lr, schedule.decay_t, schedule.decay_rate, schedule.warmup_t,
-                  schedule.warmup_lr_init,
-                  schedule.warmup_prefix).tolist()
+    lrs = _array_lr(schedule, torch.arange(length), base_lr).tolist()  # the closed form, for the checked settings
     warm = min(length, math.ceil(schedule.warmup_t))
     rows = [('warmup', 0, warm - 1, '-', f"{lrs[0]:.6g} .. {lrs[warm - 1]:.6g}")] if warm else []
     start = warm
@@ -199,16 +190,19 @@ def _table(rows: list[tuple[str, int, int, str, str]], unit: str, head: int=6, t
                      for name, span, decays, lr in shown)
 
 # %% ../nbs/06_command_line.ipynb #d4e7bdd1
+def _unit(scheduler: StepLRScheduler) -> str:
+    "The schedule's unit of time."
+    return 'epoch' if scheduler.t_in_epochs else 'update'
+
 def _decay_text(args: argparse.Namespace, scheduler: StepLRScheduler) -> str:
     "How the schedule decays, in words."
-    unit, schedule = 'epoch' if scheduler.t_in_epochs else 'update', scheduler.schedule
     if args.sched == 'constant': return 'none (constant)'
-    return f"x {schedule.decay_rate:g} every {schedule.decay_t:g} {unit}s"
+    return f"x {scheduler.schedule.decay_rate:g} every {scheduler.schedule.decay_t:g} {_unit(scheduler)}s"
 
 def _report(args: argparse.Namespace, ignored: list[str], lr_line: str, scheduler: StepLRScheduler,
             length: int) -> str:
     "What steplr prints: what was read, what was ignored, and the table of phases."
-    unit = 'epoch' if scheduler.t_in_epochs else 'update'
+    unit = _unit(scheduler)
     schedule, noise, decay = scheduler.schedule, scheduler.noise_range_t, _decay_text(args, scheduler)
     counted_from = f"its end ({unit} {schedule.warmup_t:g})" if schedule.warmup_prefix else f"{unit} 0"
     warmup = 'none' if not schedule.warmup_t else (

@@ -249,6 +249,9 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
 
     def _write(self, lrs: Sequence[float]) -> None:
         "Set each param group's `lr` to `lrs`: a tensor in place, so a compiled optimizer step keeps its graph."
+        if not self._tensor_lrs:  # all floats, the usual case: the plain assignment
+            for group, lr in zip(self.optimizer.param_groups, lrs): group['lr'] = lr
+            return
         for group, lr in zip(self.optimizer.param_groups, lrs):
             if isinstance(group['lr'], torch.Tensor): group['lr'].fill_(lr)
             else: group['lr'] = lr
@@ -270,7 +273,5 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
         elif t < self.schedule.warmup_t or self.noise_range_t is not None:
             lrs = self._scaled(self._noise_free_lrs(t))
         else: lrs = self._remember_flat_step(t)
-        if self._tensor_lrs: self._write(lrs)
-        else:  # all floats, the usual case: the plain assignment, inline, as the hot path
-            for group, lr in zip(self.optimizer.param_groups, lrs): group['lr'] = lr
+        self._write(lrs)
         self.last_epoch = t

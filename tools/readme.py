@@ -11,7 +11,7 @@ line's points, the title and the axis labels), and this script stops with a mess
 notebook now plots something else.
 
     python tools/readme.py            # write README.md (fails if a committed figure is out of date)
-    python tools/readme.py --figures  # redraw the committed figures too
+    python tools/readme.py --figures  # redraw the committed figure too
 """
 import hashlib
 import json
@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NBS = ROOT / 'nbs'
 NOTICE = '<!-- Generated from nbs/index.ipynb by tools/readme.py: edit the notebook, not this file. -->'
-FIGURES = [('images/step_schedule.png', 'The learning rate of a step schedule: a linear warmup, then a decay every 30 epochs')]
+FIGURE = NBS / 'images' / 'step_schedule.png'  # the one figure nbs/index.ipynb draws
+FIGURE_ALT = 'The learning rate of a step schedule: a linear warmup, then a decay every 30 epochs'
 
 
 def directives(source: str) -> list[str]:
@@ -30,19 +31,17 @@ def directives(source: str) -> list[str]:
     return [line[2:].strip() for line in source.splitlines() if line.startswith('#|')]
 
 
-def output_markdown(output: dict, figures: list) -> str | None:
+def output_markdown(output: dict) -> str | None:
     "One output as README markdown: text fenced, a figure as a link to its committed PNG."
     data = output.get('data', {})
     if output.get('output_type') == 'stream' and output.get('name') == 'stdout': text = ''.join(output['text'])
-    elif 'image/png' in data:
-        path, alt = figures.pop(0)
-        return f'![{alt}](nbs/{path})'
+    elif 'image/png' in data: return f'![{FIGURE_ALT}]({FIGURE.relative_to(ROOT)})'
     elif 'text/plain' in data: text = ''.join(data['text/plain'])
     else: return None
     return f'```\n{text.rstrip()}\n```' if text.strip() else None
 
 
-def cell_markdown(cell: dict, figures: list) -> str | None:
+def cell_markdown(cell: dict) -> str | None:
     "One executed cell as README markdown, or None when the cell stays out of the docs."
     source = ''.join(cell['source'])
     names = [d.split(':')[0].strip() for d in directives(source)]
@@ -50,7 +49,7 @@ def cell_markdown(cell: dict, figures: list) -> str | None:
     body = '\n'.join(line for line in source.splitlines() if not line.startswith('#|')).strip()
     if cell['cell_type'] != 'code': return re.sub(r'\]\((\d\d\w*\.ipynb)\)', r'](nbs/\1)', body) or None
     parts = [] if 'echo: false' in directives(source) or not body else [f'```python\n{body}\n```']
-    parts += [text for output in cell.get('outputs', []) if (text := output_markdown(output, figures))]
+    parts += [text for output in cell.get('outputs', []) if (text := output_markdown(output))]
     return '\n\n'.join(parts) or None
 
 
@@ -72,22 +71,22 @@ def fingerprint(ax) -> str:
 def check_or_draw_figure(namespace: dict, redraw: bool):
     "Redraw the committed figure from the notebook's `ax`, or stop if the committed one plots something else."
     from PIL import Image
-    path, digest = NBS / FIGURES[0][0], fingerprint(namespace['ax'])
+    description = f"steplr figure {fingerprint(namespace['ax'])}"
     if redraw:
-        path.parent.mkdir(exist_ok=True)
-        namespace['ax'].figure.savefig(path, dpi=110, bbox_inches='tight', metadata={'Description': f'steplr figure {digest}'})
-    elif not path.exists() or Image.open(path).text.get('Description') != f'steplr figure {digest}':
-        sys.exit(f'{path.relative_to(ROOT)} does not show what nbs/index.ipynb plots now: run `python tools/readme.py --figures`')
+        FIGURE.parent.mkdir(exist_ok=True)
+        namespace['ax'].figure.savefig(FIGURE, dpi=110, bbox_inches='tight', metadata={'Description': description})
+    elif not FIGURE.exists() or Image.open(FIGURE).text.get('Description') != description:
+        sys.exit(f'{FIGURE.relative_to(ROOT)} does not show what nbs/index.ipynb plots now: '
+                 'run `python tools/readme.py --figures`')
 
 
 def readme(redraw: bool = False) -> str:
     "The README text for the current index notebook."
     notebook, namespace = executed_index()
     images = sum('image/png' in output.get('data', {}) for cell in notebook.cells for output in cell.get('outputs', []))
-    if images != len(FIGURES): sys.exit(f'nbs/index.ipynb draws {images} figures; tools/readme.py knows {len(FIGURES)}')
+    if images != 1: sys.exit(f'nbs/index.ipynb draws {images} figures; tools/readme.py knows one, {FIGURE.name}')
     check_or_draw_figure(namespace, redraw)
-    figures = list(FIGURES)
-    parts = [text for cell in notebook.cells if (text := cell_markdown(cell, figures)) is not None]
+    parts = [text for cell in notebook.cells if (text := cell_markdown(cell)) is not None]
     return '\n\n'.join([NOTICE, *parts]) + '\n'
 
 
