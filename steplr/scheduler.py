@@ -67,13 +67,14 @@ def _in_noise_range(noise_range_t: float|tuple[float, float], t: float) -> bool:
     if isinstance(noise_range_t, tuple): return noise_range_t[0] <= t < noise_range_t[1]
     return t >= noise_range_t
 
-def _noise(generator: torch.Generator, t: float, noise_pct: float, noise_std: float, noise_seed: int) -> float:
-    "timm's relative noise at time `t`: `z * noise_std`, with `z` redrawn until `|noise| < noise_pct`."
+def _noise(generator: torch.Generator, draws: torch.Tensor, t: float, noise_pct: float, noise_std: float,
+           noise_seed: int) -> float:
+    "timm's relative noise at time `t`: `z * noise_std`, `z` drawn into `draws` until `|noise| < noise_pct`."
     if t != int(t):
         raise ValueError(f"t must be a whole number where noise applies (it seeds the noise), got {t!r}")
     generator.manual_seed(noise_seed + int(t))
     while True:
-        for z in torch.randn(_NOISE_BATCH, generator=generator).tolist():
+        for z in draws.normal_(generator=generator).tolist():
             noise: float = z * noise_std
             if abs(noise) < noise_pct: return noise
 
@@ -127,7 +128,7 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
         self.optimizer, self.schedule, self.t_in_epochs = optimizer, schedule, t_in_epochs
         self.noise_range_t, self.noise_pct = noise_range_t, noise_pct
         self.noise_std, self.noise_seed = noise_std, noise_seed
-        self._generator = torch.Generator()
+        self._generator, self._draws = torch.Generator(), torch.empty(_NOISE_BATCH)  # reused at every noisy step
         # a tensor lr is copied, as PyTorch does, so that setting lr in place leaves initial_lr alone
         if initialize:
             for group in optimizer.param_groups: group.setdefault('initial_lr', _copy(group['lr']))
@@ -268,7 +269,7 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
             self._flat_from, self._flat_lrs, self._next = t, lrs, self._next + 1
         # noise, then lr_scale, as timm does
         elif self.noise_range_t is not None and _in_noise_range(self.noise_range_t, t):
-            noise = _noise(self._generator, t, self.noise_pct, self.noise_std, self.noise_seed)
+            noise = _noise(self._generator, self._draws, t, self.noise_pct, self.noise_std, self.noise_seed)
             lrs = [(lr + lr * noise) * scale for lr, scale in zip(self._noise_free_lrs(t), self._lr_scales)]
         elif t < self.schedule.warmup_t or self.noise_range_t is not None:
             lrs = self._scaled(self._noise_free_lrs(t))
