@@ -5,25 +5,32 @@
 # %% ../nbs/12_plotting.ipynb #66193643
 from __future__ import annotations
 
+import copy
 from typing import Any
+
+import torch
 
 # %% auto #0
 __all__ = ['scheduled_lrs', 'plot_schedule']
 
 # %% ../nbs/12_plotting.ipynb #f62e47cf
 def scheduled_lrs(scheduler: Any, n: int, group: int=0) -> list[float]:
-    "The learning rate `scheduler` sets for param group `group` at t = 0 .. n-1; the optimizer is left as it was."
+    "The learning rate `scheduler` sets for param group `group` at t = 0 .. n-1; the scheduler is left as it was."
     groups = scheduler.optimizer.param_groups
-    saved = [param_group['lr'] for param_group in groups]
+    saved_state = copy.deepcopy(scheduler.state_dict())
+    saved_lrs = [(param_group['lr'], copy.deepcopy(param_group['lr'])) for param_group in groups]  # object, value
     step = scheduler.step if scheduler.t_in_epochs else scheduler.step_update
     try:
         lrs = []
         for t in range(n):
             step(t)
-            lrs.append(groups[group]['lr'])
+            lrs.append(float(groups[group]['lr']))  # a number, also from a tensor lr
         return lrs
     finally:
-        for param_group, lr in zip(groups, saved): param_group['lr'] = lr
+        scheduler.load_state_dict(saved_state)
+        for param_group, (lr, value) in zip(groups, saved_lrs):
+            if isinstance(lr, torch.Tensor): lr.copy_(value)  # the same tensor, holding its old value
+            param_group['lr'] = lr
 
 # %% ../nbs/12_plotting.ipynb #32fc121f
 def _phase_marks(scheduler: Any, n: int) -> tuple[list[float], list[int]]:
@@ -35,9 +42,14 @@ def _phase_marks(scheduler: Any, n: int) -> tuple[list[float], list[int]]:
     decays = [t for t in range(1, n) if t - 1 >= schedule.warmup_t and count(t) != count(t - 1)]
     return warmup_end, decays
 
+# %% ../nbs/12_plotting.ipynb #label-code
+def _label(scheduler: Any, i: int) -> str:
+    "The legend label of the `i`-th scheduler of a list: its position and its class's name."
+    return f"{i}: {type(scheduler).__name__}"
+
 # %% ../nbs/12_plotting.ipynb #74a2ca13
 def plot_schedule(
-    schedulers: Any,  # a scheduler, or a dict of label -> scheduler (steplr's or timm's)
+    schedulers: Any,  # a scheduler, a list or tuple of them, or a dict of label -> scheduler (steplr's or timm's)
     n: int,  # draw t = 0 .. n-1: epochs, or updates for a scheduler with `t_in_epochs=False`
     group: int=0,  # the param group whose learning rate is drawn
     marks: bool=True,  # dotted lines where warmup ends (grey) and where each decay happens (in the line's colour)
@@ -49,7 +61,9 @@ def plot_schedule(
     try: import matplotlib.pyplot as plt
     except ModuleNotFoundError as error:  # training code need not have matplotlib: it comes with the `plot` extra
         raise ImportError('plot_schedule needs matplotlib: pip install "steplr[plot]"') from error
-    labelled = schedulers if isinstance(schedulers, dict) else {None: schedulers}
+    if isinstance(schedulers, dict): labelled = schedulers
+    elif isinstance(schedulers, (list, tuple)): labelled = {_label(s, i): s for i, s in enumerate(schedulers)}
+    else: labelled = {None: schedulers}
     if ax is None: ax = plt.subplots(figsize=(7, 3.5))[1]
     for label, scheduler in labelled.items():
         line, = ax.step(range(n), scheduled_lrs(scheduler, n, group), where='post', label=label, **kwargs)

@@ -31,17 +31,24 @@ def _range_text(minimum: float, maximum: float|None, strict_minimum: bool) -> st
 def _real(name: str, value: object, minimum: float, maximum: float|None=None, *,
           strict_minimum: bool=False) -> float:
     "`value` as a Python `int` or `float`, or an error that names `name` and its allowed range."
-    allowed = _range_text(minimum, maximum, strict_minimum)
+    if type(value) is not int and type(value) is not float:  # a numpy integer, a 0-dim tensor, a string...
+        value = _number(name, value, minimum, maximum, strict_minimum)
+    too_low = value <= minimum if strict_minimum else value < minimum
+    too_high = maximum is not None and value > maximum
+    if too_low or too_high or (type(value) is float and not math.isfinite(value)):  # an int is always finite
+        raise ValueError(f"{name} must be a finite number {_range_text(minimum, maximum, strict_minimum)}, "
+                         f"got {value!r}")
+    return value
+
+def _number(name: str, value: object, minimum: float, maximum: float|None, strict_minimum: bool) -> float:
+    "Another kind of real number (a numpy scalar, a 0-dim tensor) as an `int` or `float`, or a `TypeError`."
     if (isinstance(value, torch.Tensor) and value.ndim == 0
             and not (value.is_complex() or value.dtype == torch.bool)):
         value = value.item()  # a 0-dim tensor, such as a loop counter kept on the device, holds one number
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number {allowed}, got {type(value).__name__} {value!r}")
-    value = int(value) if isinstance(value, numbers.Integral) else float(value)
-    too_low = value <= minimum if strict_minimum else value < minimum
-    if not math.isfinite(value) or too_low or (maximum is not None and value > maximum):
-        raise ValueError(f"{name} must be a finite number {allowed}, got {value!r}")
-    return value
+        raise TypeError(f"{name} must be a real number {_range_text(minimum, maximum, strict_minimum)}, "
+                        f"got {type(value).__name__} {value!r}")
+    return int(value) if isinstance(value, numbers.Integral) else float(value)
 
 def _boolean(name: str, value: object) -> bool:
     "`value` if it is a `bool`, or a `TypeError` naming `name`."
@@ -66,16 +73,13 @@ class _StepSchedule:
         "Number of decays by time `t`, a whole number (works elementwise on arrays)."
         return (t - self.warmup_t if self.warmup_prefix else t) // self.decay_t
 
-    def decay_start(self, count: float) -> float:
-        "The first time with `count` decays (exact when `whole`; the scheduler uses it only then)."
-        return count * self.decay_t + (self.warmup_t if self.warmup_prefix else 0)
-
-    def decay_factors(self, counts: Iterable[float]) -> list[float]:
-        "What the base learning rate is multiplied by after each of `counts` decays."
-        try: return [self.decay_rate ** count for count in counts]
+    def decay_factor(self, count: float) -> float:
+        "What the base learning rate is multiplied by after `count` decays."
+        try: factor: float = self.decay_rate ** count
         except OverflowError:
-            raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {max(counts)}; "
+            raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {count}; "
                              "a decay_rate > 1 grows the learning rate at every decay") from None
+        return factor
 
     def warmup_slope(self, base_lr: float) -> float:
         "How much the learning rate rises per unit of `t` during warmup."
@@ -85,14 +89,10 @@ class _StepSchedule:
         "Learning rate at time `t` of warmup (works elementwise on arrays)."
         return self.warmup_lr_init + t * slope
 
-    def warmup_slopes(self, base_lrs: list[float]) -> list[float]:
-        "The warmup slope of each base learning rate (none without warmup)."
-        return [self.warmup_slope(base_lr) for base_lr in base_lrs] if self.warmup_t else []
-
-    def lrs(self, t: float, base_lrs: Iterable[float], warmup_slopes: list[float]) -> list[float]:
-        "Learning rates at a scalar time `t` for each base learning rate (slopes from `warmup_slopes`)."
-        if t < self.warmup_t: return [self.warmup_lr(t, slope) for slope in warmup_slopes]
-        factor, = self.decay_factors([self.decay_count(t)])
+    def lrs(self, t: float, base_lrs: Iterable[float]) -> list[float]:
+        "Learning rates at a scalar time `t`, one for each base learning rate."
+        if t < self.warmup_t: return [self.warmup_lr(t, self.warmup_slope(base_lr)) for base_lr in base_lrs]
+        factor = self.decay_factor(self.decay_count(t))
         return [base_lr * factor for base_lr in base_lrs]
 
     def stops_changing(self, lr: float) -> bool:
@@ -122,6 +122,7 @@ def _exact_times(t: Any, schedule: _StepSchedule) -> Any:
 
 def _array_lr(schedule: _StepSchedule, t: Any, base_lr: float) -> Any:
     "`schedule`'s learning rates for a numpy array or torch tensor of times, as float64."
+    if t.ndim == 0: return _array_lr(schedule, t.reshape(1), base_lr).reshape(())  # one time, as a 0-dim array
     xp = torch if isinstance(t, torch.Tensor) else sys.modules['numpy']
     if t.reshape(-1).shape[0] == 0: return _float64(t)
     times = _exact_times(t, schedule)
@@ -145,7 +146,7 @@ def _decayed_table(schedule: _StepSchedule, base_lr: float, counts: Iterable[int
     "`base_lr` after each of the ascending decay `counts`, up to the first value that can no longer change."
     table: list[float] = []
     for count in counts:
-        table.append(base_lr * schedule.decay_factors([count])[0])
+        table.append(base_lr * schedule.decay_factor(count))
         if schedule.stops_changing(table[-1]): break
     return table
 
@@ -187,7 +188,7 @@ def step_lr(
     decay_rate: float=1.0,  # factor applied at each decay, >= 0
     warmup_t: float=0,  # length of the linear warmup in units of `t`; 0 for none
     warmup_lr_init: float=0,  # learning rate at `t=0` when warming up, >= 0
-    warmup_prefix: bool=False,  # count decays from the end of warmup (timm 1.0's class default) instead of from 0
+    warmup_prefix: bool=False,  # count decays from the end of warmup (timm >= 0.8's class default), not from 0
 ) -> float|torch.Tensor|np.ndarray[Any, np.dtype[np.float64]]:
     "Learning rate at time `t` of a step schedule with linear warmup, bit-identical to timm's."
     schedule = _step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
@@ -197,4 +198,4 @@ def step_lr(
         lrs: torch.Tensor|np.ndarray[Any, np.dtype[np.float64]] = _array_lr(schedule, t, base_lr)
         return lrs
     time = _real('t', t, 0)
-    return schedule.lrs(time, [base_lr], schedule.warmup_slopes([base_lr]))[0]
+    return schedule.lrs(time, [base_lr])[0]

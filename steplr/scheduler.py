@@ -18,32 +18,6 @@ from .schedule import _boolean, _real, _step_schedule, _StepSchedule
 __all__ = ['StepLRScheduler']
 
 # %% ../nbs/11_scheduler.ipynb #a3ff7f74
-def _noise_range(noise_range_t: float|Sequence[float]|None) -> float|tuple[float, float]|None:
-    "`noise_range_t` checked: `None`, a start time, or a `(start, end)` pair with `start < end`."
-    if noise_range_t is None: return None
-    if not isinstance(noise_range_t, (list, tuple)): return _real('noise_range_t', noise_range_t, 0)
-    if len(noise_range_t) != 2:
-        raise ValueError("noise_range_t must be a time >= 0 or a (start, end) pair, "
-                         f"got {len(noise_range_t)} values: {noise_range_t!r}")
-    start, end = (_real(f'noise_range_t[{i}]', v, 0) for i, v in enumerate(noise_range_t))
-    if not start < end:
-        raise ValueError(f"noise_range_t must be (start, end) with start < end, got {noise_range_t!r}")
-    return (start, end)
-
-def _seed(noise_seed: object) -> int:
-    "`noise_seed` checked: an integer >= 0."
-    if isinstance(noise_seed, bool) or not isinstance(noise_seed, numbers.Integral):
-        raise TypeError(f"noise_seed must be an integer >= 0, got {noise_seed!r}")
-    if noise_seed < 0: raise ValueError(f"noise_seed must be an integer >= 0, got {noise_seed!r}")
-    return int(noise_seed)
-
-# smallest noise_pct / noise_std: each sample is redrawn until |noise| < noise_pct, about 1 / (0.8 * ratio) draws
-_MIN_NOISE_RATIO = 0.01
-
-def _copy(lr: float|torch.Tensor) -> float|torch.Tensor:
-    "`lr` itself if it is a number; a copy if it is a tensor, which the scheduler changes in place."
-    return lr.clone() if isinstance(lr, torch.Tensor) else lr
-
 def _base_lrs(optimizer: object, initialize: bool) -> list[float]:
     "Each param group's starting learning rate (`initial_lr`, else `lr` when `initialize`), checked."
     groups = getattr(optimizer, 'param_groups', None)
@@ -59,47 +33,118 @@ def _base_lrs(optimizer: object, initialize: bool) -> list[float]:
         if 'lr_scale' in group: _real(f"param_groups[{i}]['lr_scale']", group['lr_scale'], 0)
     return base_lrs
 
-# %% ../nbs/11_scheduler.ipynb #0d1dc8f6
-_NOISE_BATCH = 8  # under 16, where PyTorch switches to a vectorised fill with another sample order
+# %% ../nbs/11_scheduler.ipynb #pos-code
+_POSITIONAL = ('optimizer', 'decay_t', 'decay_rate', 'warmup_t', 'warmup_lr_init')
 
+def _refuse_extra_positional(name: str, args: tuple[Any, ...]) -> None:
+    "Raise if a call to scheduler `name` passes more than the five arguments all timm versions order alike."
+    if len(args) > len(_POSITIONAL):
+        raise TypeError(f"{name} takes at most {len(_POSITIONAL)} arguments by position "
+                        f"({', '.join(_POSITIONAL)}), got {len(args)}: pass the others by name "
+                        "(timm 0.4 reads a 6th as t_in_epochs, timm 0.8 and later as warmup_prefix)")
+
+class _NamedAfterFive(torch.optim.lr_scheduler.LRScheduler):
+    "A scheduler base whose subclasses take arguments after the fifth by name only, and say so."
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        _refuse_extra_positional(cls.__name__, args)  # before `__init__` reads a 6th argument as anything
+        return super().__new__(cls)
+
+# %% ../nbs/11_scheduler.ipynb #0d1dc8f6
 def _in_noise_range(noise_range_t: float|tuple[float, float], t: float) -> bool:
     "Whether `t` lies in a noise range that is set (a start time, or a `(start, end)` pair)."
     if isinstance(noise_range_t, tuple): return noise_range_t[0] <= t < noise_range_t[1]
     return t >= noise_range_t
 
-def _noise(generator: torch.Generator, draws: torch.Tensor, t: float, noise_pct: float, noise_std: float,
-           noise_seed: int) -> float:
-    "timm's relative noise at time `t`: `z * noise_std`, `z` drawn into `draws` until `|noise| < noise_pct`."
+_MAX_SEED = 2 ** 64 - 1  # the largest seed torch.Generator.manual_seed takes
+
+def _noise(generator: torch.Generator, t: float, noise_pct: float, noise_std: float, noise_seed: int) -> float:
+    "timm's relative noise at time `t`: `z * noise_std`, `z` redrawn until `|noise| < noise_pct`."
     if t != int(t):
         raise ValueError(f"t must be a whole number where noise applies (it seeds the noise), got {t!r}")
+    if noise_seed + int(t) > _MAX_SEED:
+        raise ValueError(f"noise_seed + t must be <= 2**64 - 1, PyTorch's largest seed, got {noise_seed} + {t}")
     generator.manual_seed(noise_seed + int(t))
     while True:
-        for z in draws.normal_(generator=generator).tolist():
-            noise: float = z * noise_std
-            if abs(noise) < noise_pct: return noise
+        noise: float = torch.randn(1, generator=generator).item() * noise_std
+        if abs(noise) < noise_pct: return noise
 
-# %% ../nbs/11_scheduler.ipynb #7f0b51aa
-_SEARCH_LIMIT = 2 ** 52  # strides beyond this no longer land on distinct whole numbers in float64
+# %% ../nbs/11_scheduler.ipynb #noise-check-code
+_MIN_NOISE_RATIO = 0.01  # smallest noise_pct / noise_std: about 1 / (0.8 * ratio) draws per noisy step
 
-_LOOKAHEAD = 64  # flat steps computed at once: a schedule that decays every few updates pays once per 64
+def _noise_range(noise_range_t: float|Sequence[float]|None) -> float|tuple[float, float]|None:
+    "`noise_range_t` checked: `None`, a start time, or a `(start, end)` pair with `start < end`."
+    if noise_range_t is None: return None
+    if not isinstance(noise_range_t, (list, tuple)): return _real('noise_range_t', noise_range_t, 0)
+    if len(noise_range_t) != 2:
+        raise ValueError("noise_range_t must be a time >= 0 or a (start, end) pair, "
+                         f"got {len(noise_range_t)} values: {noise_range_t!r}")
+    start, end = (_real(f'noise_range_t[{i}]', v, 0) for i, v in enumerate(noise_range_t))
+    if not start < end:
+        raise ValueError(f"noise_range_t must be (start, end) with start < end, got {noise_range_t!r}")
+    return (start, end)
 
-def _last_time_of_step(schedule: _StepSchedule, t: float, count: float) -> float:
-    "The last of `t, t + 1, t + 2, ...` whose decay count is `count`, `t`'s."
-    last, stride = t, 1
-    while stride < _SEARCH_LIMIT and schedule.decay_count(last + stride) == count:
-        last, stride = last + stride, stride * 2
-    while stride > 1:
-        stride //= 2
-        if schedule.decay_count(last + stride) == count: last += stride
-    return last
+def _seed(noise_seed: object) -> int:
+    "`noise_seed` checked: an integer in PyTorch's seed range [0, 2**64 - 1]."
+    if isinstance(noise_seed, bool) or not isinstance(noise_seed, numbers.Integral):
+        raise TypeError(f"noise_seed must be an integer in [0, 2**64 - 1], got {noise_seed!r}")
+    if not 0 <= int(noise_seed) <= _MAX_SEED:
+        raise ValueError(f"noise_seed must be an integer in [0, 2**64 - 1], got {noise_seed!r}")
+    return int(noise_seed)
+
+def _noise_ratio(noise_pct: object, noise_std: object) -> tuple[float, float]:
+    "`noise_pct` in (0, 1] and `noise_std` > 0, checked together: their ratio must be >= `_MIN_NOISE_RATIO`."
+    noise_pct = _real('noise_pct', noise_pct, 0, 1, strict_minimum=True)
+    noise_std = _real('noise_std', noise_std, 0, strict_minimum=True)
+    if noise_pct / noise_std < _MIN_NOISE_RATIO:
+        raise ValueError(f"noise_pct / noise_std must be >= {_MIN_NOISE_RATIO}, got {noise_pct} / {noise_std}")
+    return noise_pct, noise_std
+
+# %% ../nbs/11_scheduler.ipynb #write-code
+def _write(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> None:
+    "Set each param group's `lr` to its value in `lrs` times its `lr_scale`, if any; a tensor `lr` in place."
+    for group, lr in zip(param_groups, lrs):
+        if 'lr_scale' in group: lr = lr * group['lr_scale']
+        current = group['lr']
+        if type(current) is not float and isinstance(current, torch.Tensor): current.fill_(lr)
+        else: group['lr'] = lr
+
+def _scaled(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> list[float]:
+    "The values `_write` would set from `lrs`, as numbers."
+    return [lr * group['lr_scale'] if 'lr_scale' in group else lr for group, lr in zip(param_groups, lrs)]
+
+def _unshare_tensor_lrs(param_groups: list[dict[str, Any]]) -> None:
+    "Give each group whose `lr` tensor an earlier group holds too a copy of its own."
+    seen: set[int] = set()
+    for group in param_groups:
+        if isinstance(group['lr'], torch.Tensor):
+            if id(group['lr']) in seen: group['lr'] = group['lr'].clone()
+            seen.add(id(group['lr']))
+
+def _copy(lr: float|torch.Tensor) -> float|torch.Tensor:
+    "`lr` itself if it is a number; a copy if it is a tensor, which the scheduler changes in place."
+    return lr.clone() if isinstance(lr, torch.Tensor) else lr
+
+# %% ../nbs/11_scheduler.ipynb #state-code
+def _checked_state(state_dict: object, n_groups: int, last_epoch: float) -> tuple[list[float], float]:
+    "`state_dict`'s base learning rates and `last_epoch` (`last_epoch` when it has none), checked."
+    if not isinstance(state_dict, dict):
+        raise TypeError(f"state_dict must be a dict, got {type(state_dict).__name__}")
+    missing, unknown = {'base_values'} - set(state_dict), set(state_dict) - {'base_values', 'last_epoch'}
+    if missing or unknown:
+        raise ValueError("state_dict must hold 'base_values' and may hold 'last_epoch': "
+                         f"missing {sorted(missing)}, unknown {sorted(map(str, unknown))}")
+    base_values = state_dict['base_values']
+    if not isinstance(base_values, (list, tuple)) or len(base_values) != n_groups:
+        raise ValueError(f"state_dict['base_values'] must be a list of {n_groups} learning rates "
+                         f"(one per param group), got {base_values!r}")
+    base_values = [_real(f"state_dict['base_values'][{i}]", v, 0) for i, v in enumerate(base_values)]
+    return base_values, _real("state_dict['last_epoch']", state_dict.get('last_epoch', last_epoch), 0)
 
 # %% ../nbs/11_scheduler.ipynb #0cfbf522
-class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
+class StepLRScheduler(_NamedAfterFive):
     "timm's step schedule as a PyTorch `LRScheduler`: told the time (`step(t)`, `step_update(t)`) or counting it."
     last_epoch: float  # type: ignore[assignment]  # PyTorch counts in ints; timm's times may be fractions
-    # PyTorch's count of step() calls, which Accelerate raises on the accumulation steps it skips;
-    # steplr counts in last_epoch
-    _step_count = 1
+    _step_count = 1  # PyTorch's step() counter, which Accelerate increments; steplr counts in last_epoch
 
     def __init__(self,
         optimizer: torch.optim.Optimizer,  # its param groups' `lr` is scheduled (a float, or a tensor, in place)
@@ -107,72 +152,85 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
         decay_rate: float=1.0,  # factor applied at each decay, >= 0
         warmup_t: float=0,  # length of the linear warmup, >= 0; 0 for none
         warmup_lr_init: float=0,  # learning rate at t=0 when warming up, >= 0
+        *,
         t_in_epochs: bool=True,  # `step(epoch)` drives the schedule; if False, `step_update(num_updates)` does
         noise_range_t: float|Sequence[float]|None=None,  # noise for t >= this, or start <= t < end; None: none
         noise_pct: float=0.67,  # bound on the relative noise, in (0, 1]; larger samples are redrawn
-        noise_std: float=1.0,  # scales the normal sample before the `noise_pct` test (timm 1.0 does), > 0
+        noise_std: float=1.0,  # scales the normal sample before the `noise_pct` test (timm >= 1.0.31 does), > 0
         noise_seed: int=42,  # the noise at time t is seeded with noise_seed + t
         initialize: bool=True,  # set each group's `initial_lr` from its `lr`; if False, `initial_lr` must exist
-        *,
-        warmup_prefix: bool=False,  # count decays from the end of warmup (timm 1.0's class default), not from 0
+        warmup_prefix: bool=False,  # count decays from the end of warmup (timm >= 0.8's class default), not from 0
     ) -> None:
         schedule = _step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
         t_in_epochs, initialize = _boolean('t_in_epochs', t_in_epochs), _boolean('initialize', initialize)
         noise_range_t, noise_seed = _noise_range(noise_range_t), _seed(noise_seed)
-        noise_pct = _real('noise_pct', noise_pct, 0, 1, strict_minimum=True)
-        noise_std = _real('noise_std', noise_std, 0, strict_minimum=True)
-        if noise_pct / noise_std < _MIN_NOISE_RATIO:
-            raise ValueError(f"noise_pct / noise_std must be >= {_MIN_NOISE_RATIO}, got {noise_pct} / {noise_std}")
-        base_lrs = _base_lrs(optimizer, initialize)
+        noise_pct, noise_std = _noise_ratio(noise_pct, noise_std)
+        base_values = _base_lrs(optimizer, initialize)
         # everything is checked: from here on the optimizer is changed
         self.optimizer, self.schedule, self.t_in_epochs = optimizer, schedule, t_in_epochs
         self.noise_range_t, self.noise_pct = noise_range_t, noise_pct
         self.noise_std, self.noise_seed = noise_std, noise_seed
-        self._generator, self._draws = torch.Generator(), torch.empty(_NOISE_BATCH)  # reused at every noisy step
+        self._generator = torch.Generator()  # reseeded at every noisy step
+        _unshare_tensor_lrs(optimizer.param_groups)
         # a tensor lr is copied, as PyTorch does, so that setting lr in place leaves initial_lr alone
         if initialize:
             for group in optimizer.param_groups: group.setdefault('initial_lr', _copy(group['lr']))
-        self._set_base_values(base_lrs)
-        # PyTorch's name for the scheduler's time: the last t set, which `step()` advances by one
-        self.last_epoch = 0
+        self.base_values, self.last_epoch = base_values, 0
         # like timm, start every group at the noise-free value for t = 0 (warmup_lr_init when warming up)
-        self._write(self._scaled(self._noise_free_lrs(0)))
+        _write(optimizer.param_groups, schedule.lrs(0, base_values))
 
     def step(self,
              epoch: float|None=None,  # the epoch about to start, >= 0; None: `last_epoch + 1`, as PyTorch counts
              metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
             ) -> None:
         "timm: set the learning rates for `epoch` (if `t_in_epochs`). PyTorch: `step()` sets `last_epoch + 1`'s."
-        if epoch is not None: return self._step_at(epoch, 'epoch', self.t_in_epochs)
-        t = self.last_epoch + 1
-        # the hot path, inside the flat step remembered last, written out here: a call costs as much as the work
-        if self._flat_from <= t <= self._flat_last and not self._tensor_lrs:
-            for group, lr in zip(self.optimizer.param_groups, self._flat_lrs): group['lr'] = lr
+        t, name = (self.last_epoch + 1, 'last_epoch + 1') if epoch is None else (epoch, 'epoch')
+        if type(t) is not int or t < 0: t = _real(name, t, 0)  # a count (an int >= 0) needs no conversion
+        if epoch is None or self.t_in_epochs:  # timm's step(epoch) checks, then ignores, a time in updates
+            _write(self.optimizer.param_groups, self._lrs_at(t))
             self.last_epoch = t
-        else: self._step_at(t, 'last_epoch + 1', True)
 
     def step_update(self,
                     num_updates: int,  # optimizer updates done so far, >= 0
                     metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
                    ) -> None:
         "After an optimizer update, set the learning rates for `num_updates`; does nothing if `t_in_epochs`."
-        t = num_updates
-        # the hot path, as in `step`: an int count inside the flat step remembered last
-        if (type(t) is int and self._flat_from <= t <= self._flat_last
-                and not (self.t_in_epochs or self._tensor_lrs)):
-            for group, lr in zip(self.optimizer.param_groups, self._flat_lrs): group['lr'] = lr
+        t: float = num_updates
+        if type(t) is not int or t < 0: t = _real('num_updates', t, 0)
+        if not self.t_in_epochs:
+            _write(self.optimizer.param_groups, self._lrs_at(t))
             self.last_epoch = t
-        else: self._step_at(t, 'num_updates', not self.t_in_epochs)
+
+    def _lrs_at(self, t: float) -> list[float]:
+        "Each param group's learning rate at time `t` before its `lr_scale`: the closed form, then timm's noise."
+        lrs = self.schedule.lrs(t, self.base_values)
+        if self.noise_range_t is None or not _in_noise_range(self.noise_range_t, t): return lrs
+        noise = _noise(self._generator, t, self.noise_pct, self.noise_std, self.noise_seed)
+        return [lr + lr * noise for lr in lrs]
+
+    def get_lr(self) -> list[float]:  # type: ignore[override]  # numbers only, of PyTorch's float | Tensor
+        "PyTorch: the learning rates at `last_epoch`, as `step` sets them (noise and `lr_scale` included)."
+        return _scaled(self.optimizer.param_groups, self._lrs_at(self.last_epoch))
+
+    _get_closed_form_lr = get_lr  # PyTorch's `_update_lr(epoch)`, which SequentialLR calls, prefers this name
+
+    @property  # type: ignore[override]  # a view of base_values, where PyTorch keeps an attribute
+    def base_lrs(self) -> list[float]:
+        "PyTorch's name for `base_values`, each param group's learning rate before warmup and decay."
+        return self.base_values
+
+    @base_lrs.setter
+    def base_lrs(self, values: list[float]) -> None: self.base_values = values
 
     def get_epoch_values(self, epoch: float) -> list[float]|None:
         "Noise-free learning rates for `epoch` (before `lr_scale`), or `None` if not `t_in_epochs`."
         epoch = _real('epoch', epoch, 0)
-        return self._noise_free_lrs(epoch) if self.t_in_epochs else None
+        return self.schedule.lrs(epoch, self.base_values) if self.t_in_epochs else None
 
     def get_update_values(self, num_updates: int) -> list[float]|None:
         "Noise-free learning rates for `num_updates` (before `lr_scale`), or `None` if `t_in_epochs`."
         t = _real('num_updates', num_updates, 0)
-        return None if self.t_in_epochs else self._noise_free_lrs(t)
+        return None if self.t_in_epochs else self.schedule.lrs(t, self.base_values)
 
     def get_last_lr(self) -> list[float|torch.Tensor]:
         "Each param group's current learning rate, as PyTorch's schedulers report it (tensors as copies)."
@@ -183,96 +241,7 @@ class StepLRScheduler(torch.optim.lr_scheduler.LRScheduler):
         return {'base_values': list(self.base_values), 'last_epoch': self.last_epoch}
 
     def load_state_dict(self, state_dict: dict[str, Any]) -> None:
-        "Restore the state saved by `state_dict` (steplr 0.1's, without `last_epoch`, too), after checking it."
-        if not isinstance(state_dict, dict):
-            raise TypeError(f"state_dict must be a dict, got {type(state_dict).__name__}")
-        missing, unknown = {'base_values'} - set(state_dict), set(state_dict) - {'base_values', 'last_epoch'}
-        if missing or unknown:
-            raise ValueError("state_dict must hold 'base_values' and may hold 'last_epoch': "
-                             f"missing {sorted(missing)}, unknown {sorted(map(str, unknown))}")
-        base_values, n_groups = state_dict['base_values'], len(self.optimizer.param_groups)
-        if not isinstance(base_values, (list, tuple)) or len(base_values) != n_groups:
-            raise ValueError(f"state_dict['base_values'] must be a list of {n_groups} learning rates "
-                             f"(one per param group), got {base_values!r}")
-        base_values = [_real(f"state_dict['base_values'][{i}]", v, 0) for i, v in enumerate(base_values)]
-        last_epoch = _real("state_dict['last_epoch']", state_dict.get('last_epoch', self.last_epoch), 0)
-        self._set_base_values(base_values)
-        self.last_epoch = last_epoch
-
-    def _set_base_values(self, base_values: list[float]) -> None:
-        "Remember the starting learning rates, and what follows from them and the param groups."
-        self.base_values = base_values
-        self._warmup_slopes = self.schedule.warmup_slopes(base_values)
-        self._lr_scales = [group.get('lr_scale', 1.0) for group in self.optimizer.param_groups]
-        self._tensor_lrs = any(isinstance(group['lr'], torch.Tensor) for group in self.optimizer.param_groups)
-        self._flat_from: float; self._flat_last: float; self._flat_lrs: Sequence[float]
-        self._flat_from, self._flat_last, self._flat_lrs = math.inf, -math.inf, ()  # no flat step remembered yet
-        # flat steps computed ahead, as (last time where whole numbers give it, learning rates), from decay count
-        # `_ahead_from` on; `_next` of them follows the one remembered, when steps are whole (below `_next_end`)
-        self._ahead_from: float; self._ahead: list[tuple[float, tuple[float, ...]]]
-        self._ahead_from, self._ahead, self._next, self._next_end = 0, [], 0, 0
-
-    def _noise_free_lrs(self, t: float) -> list[float]:
-        "Every param group's learning rate at time `t` from the closed form, before noise and `lr_scale`."
-        return self.schedule.lrs(t, self.base_values, self._warmup_slopes)
-
-    def _scaled(self, lrs: list[float]) -> list[float]:
-        "`lrs` times each param group's `lr_scale` (timm 1.0's layer-wise decay; 1.0 for groups without one)."
-        return [lr * scale for lr, scale in zip(lrs, self._lr_scales)]
-
-    def _remember_flat_step(self, t: float) -> tuple[float, ...]:
-        "The learning rates of the flat step holding `t`, remembered with the span of times they hold for."
-        count = self.schedule.decay_count(t)
-        ahead = count - self._ahead_from  # a whole number: an int, or a float from float times or settings
-        if not 0 <= ahead < len(self._ahead): self._compute_ahead(count); ahead = 0
-        last, lrs = self._ahead[int(ahead)]
-        if type(t) is not int or last < t: last = _last_time_of_step(self.schedule, t, count)  # not known ahead
-        self._flat_from, self._flat_last, self._flat_lrs, self._next = t, last, lrs, int(ahead) + 1
-        return lrs
-
-    def _compute_ahead(self, count: float) -> None:
-        "Compute the flat steps from decay count `count` on: their learning rates, and their last times if whole."
-        # growth may overflow further on
-        schedule, n = self.schedule, _LOOKAHEAD if self.schedule.decay_rate <= 1 else 1
-        whole = type(count) is int  # from whole times and settings
-        counts = range(int(count), int(count) + n) if whole else [count + k for k in range(n)]
-        factors = schedule.decay_factors(counts)
-        # one column per param group, in timm's order of operations: decay, then lr_scale
-        columns = [[base_lr * factor * scale for factor in factors]
-                   for base_lr, scale in zip(self.base_values, self._lr_scales)]
-        # not known: the search finds a step's end when a time lands in it
-        lasts: Sequence[float] = [-math.inf] * n
-        # in whole numbers a step ends one before the next decay, exactly (int() tells the type checker so)
-        if whole:
-            first, stop = (int(schedule.decay_start(c)) - 1 for c in (count + 1, count + n + 1))
-            lasts = range(first, stop, int(schedule.decay_t))
-        self._ahead_from, self._ahead, self._next_end = count, list(zip(lasts, zip(*columns))), n if whole else 0
-
-    def _write(self, lrs: Sequence[float]) -> None:
-        "Set each param group's `lr` to `lrs`: a tensor in place, so a compiled optimizer step keeps its graph."
-        if not self._tensor_lrs:  # all floats, the usual case: the plain assignment
-            for group, lr in zip(self.optimizer.param_groups, lrs): group['lr'] = lr
-            return
-        for group, lr in zip(self.optimizer.param_groups, lrs):
-            if isinstance(group['lr'], torch.Tensor): group['lr'].fill_(lr)
-            else: group['lr'] = lr
-
-    def _step_at(self, t: float, name: str, active: bool) -> None:
-        "Check time `t` (named `name`); if `active`, set the learning rates for it and make it `last_epoch`."
-        if type(t) is not int or t < 0: t = _real(name, t, 0)  # counts that are ints >= 0 skip the full check
-        if not active: return
-        # flat steps are remembered only without noise, so the two tests below come first
-        if self._flat_from <= t <= self._flat_last: lrs = self._flat_lrs  # inside the flat step computed last
-        # just past it, with whole steps: the next one, computed ahead
-        elif t == self._flat_last + 1 and self._next < self._next_end:
-            self._flat_last, lrs = self._ahead[self._next]
-            self._flat_from, self._flat_lrs, self._next = t, lrs, self._next + 1
-        # noise, then lr_scale, as timm does
-        elif self.noise_range_t is not None and _in_noise_range(self.noise_range_t, t):
-            noise = _noise(self._generator, self._draws, t, self.noise_pct, self.noise_std, self.noise_seed)
-            lrs = [(lr + lr * noise) * scale for lr, scale in zip(self._noise_free_lrs(t), self._lr_scales)]
-        elif t < self.schedule.warmup_t or self.noise_range_t is not None:
-            lrs = self._scaled(self._noise_free_lrs(t))
-        else: lrs = self._remember_flat_step(t)
-        self._write(lrs)
-        self.last_epoch = t
+        "Restore a state saved by `state_dict`, checked, and set the learning rates for its `last_epoch`."
+        n_groups = len(self.optimizer.param_groups)
+        self.base_values, self.last_epoch = _checked_state(state_dict, n_groups, self.last_epoch)
+        _write(self.optimizer.param_groups, self._lrs_at(self.last_epoch))

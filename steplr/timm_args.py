@@ -23,7 +23,10 @@ def scheduler_from_args(
     updates_per_epoch: int=0,  # optimizer updates per epoch; required (> 0) with `args.sched_on_updates`
 ) -> tuple[StepLRScheduler, int]:
     "The scheduler and number of epochs timm's `create_scheduler` builds from `args`, as a steplr scheduler."
-    sched = getattr(args, 'sched', None)
+    if not hasattr(args, 'sched'):
+        raise TypeError("args must be train.py's parsed arguments, an argparse.Namespace with at least `sched` "
+                        f"(for a dict d: argparse.Namespace(**d)), got {type(args).__name__}")
+    sched = args.sched
     if sched not in _STEP_SCHEDULES:
         raise ValueError(f"args.sched must be one of {_STEP_SCHEDULES} for steplr, got {sched!r}; "
                          "timm.scheduler.create_scheduler builds the others")
@@ -39,7 +42,8 @@ def scheduler_from_args(
                              f"got {updates_per_epoch!r}")
         unit = updates_per_epoch
     run_length = num_epochs * unit
-    if isinstance(noise, (list, tuple)) and len(noise) == 1: noise = noise[0]  # timm reads one number as a start
+    # timm reads one number as a start, and two or more as a (start, end) range of the first two
+    if isinstance(noise, (list, tuple)): noise = noise[0] if len(noise) == 1 else noise[:2]
     if isinstance(noise, (list, tuple)): noise_range: float|list[float]|None = [n * run_length for n in noise]
     else: noise_range = None if noise is None else noise * run_length
     if sched == 'constant': decay_t, decay_rate = 1, 1.0

@@ -16,6 +16,8 @@ import re
 print(re.search(r'## Quick start.*?```python\n(.*?)```', open('README.md', encoding='utf-8').read(), re.S).group(1))
 PY
 )
+sequential_check=$(python -c "import json; print(next(''.join(cell['source']) for cell in
+  json.load(open('nbs/11_scheduler.ipynb'))['cells'] if cell.get('id') == 'compose-code'))")
 for package in dist/*.whl dist/*.tar.gz; do
   "$venv/bin/pip" install --quiet --force-reinstall --no-deps "$package"
   (cd "$(mktemp -d)" && "$venv/bin/python" -c "$quick_start
@@ -26,6 +28,11 @@ print('$package: quick start ran, learning rates', scheduler.get_last_lr())")
   "$venv/bin/steplr" train.py /data --sched step --epochs 12 --decay-epochs 4 --warmup-epochs 1 --lr 0.1 --csv - 2>/dev/null \
     | "$venv/bin/python" -c "import sys; rows = sys.stdin.read().split(); assert rows[0] == 't,lr' and len(rows) == 13, rows; print('$package: steplr --csv -', rows[1:4], '...')"
   (cd "$(mktemp -d)" && "$venv/bin/python" -m steplr --help >/dev/null)  # away from the source tree, as for every check here
+  # SequentialLR calls private scheduler methods that change between torch releases: the scheduler page's
+  # SequentialLR check, run on this older torch too
+  (cd "$(mktemp -d)" && "$venv/bin/python" -c "import math, torch; from steplr import StepLRScheduler
+$sequential_check
+print('$package: SequentialLR on torch', torch.__version__)" 2>/dev/null)
   typed_use=$(mktemp -d)
   cp tools/typed_use.py "$typed_use"
   echo -n "$package: mypy --strict tools/typed_use.py: "
