@@ -20,6 +20,7 @@ browser:
 test: install browser
 	nbdev_test --n_workers 2
 	@echo "notebooks: $(words $(wildcard nbs/*.ipynb)) passed, 0 failed"
+	$(PYTHON) tools/visible_cells.py
 	$(MAKE) --no-print-directory site-build
 	$(PYTHON) -m pytest -q docs/test_site.py
 	@echo "screenshots of every page: _build/screenshots/"
