@@ -17,8 +17,9 @@ from typing import Any
 import torch
 
 from .plotting import plot_schedule, scheduled_lrs
-from .schedule import _array_lr, _range_text
-from .scheduler import _MIN_NOISE_RATIO, StepLRScheduler
+from .checks import MIN_NOISE_RATIO, range_text
+from .schedule import _array_lr
+from .scheduler import StepLRScheduler
 from .timm_args import scheduler_from_args
 
 # %% auto #0
@@ -49,7 +50,7 @@ class _Checked(argparse.Action):
     def _number(self, flag: str, text: str) -> float:
         "`text` as a number in range, or a `_UsageError` that names `flag`."
         kind = 'an integer' if self.kind is int else 'a number'
-        allowed = _range_text(self.minimum, self.maximum, self.strict_minimum)
+        allowed = range_text(self.minimum, self.maximum, self.strict_minimum)
         expected = f"{flag}: expected {kind} {allowed}, got {text!r}"
         try: value: float = self.kind(text)
         except ValueError: raise _UsageError(expected) from None
@@ -135,8 +136,8 @@ def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     if noise is not None and (len(noise) > 2 or (len(noise) == 2 and not noise[0] < noise[1])):
         raise _UsageError(f"{args.typed['lr_noise']}: expected a start fraction, or a start and a larger end, "
                           f"got {' '.join(map(str, noise))}")
-    if args.lr_noise_pct / args.lr_noise_std < _MIN_NOISE_RATIO:
-        raise _UsageError(f"--lr-noise-pct / --lr-noise-std: must be >= {_MIN_NOISE_RATIO}, "
+    if args.lr_noise_pct / args.lr_noise_std < MIN_NOISE_RATIO:
+        raise _UsageError(f"--lr-noise-pct / --lr-noise-std: must be >= {MIN_NOISE_RATIO}, "
                           f"got {args.lr_noise_pct} / {args.lr_noise_std}")
     return args, ignored
 

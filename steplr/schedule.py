@@ -5,14 +5,14 @@
 # %% ../nbs/10_schedule.ipynb #27103b19
 from __future__ import annotations
 
-import math
-import numbers
 import sys
 from dataclasses import dataclass, field
 from collections.abc import Iterable
 from typing import Any, overload
 
 import torch
+
+from .checks import boolean, real
 
 try:
     # optional, and imported by torch when installed: for numpy arrays of times, and annotations
@@ -21,39 +21,6 @@ except ImportError: pass
 
 # %% auto #0
 __all__ = ['step_lr']
-
-# %% ../nbs/10_schedule.ipynb #286f47f8
-def _range_text(minimum: float, maximum: float|None, strict_minimum: bool) -> str:
-    "How the allowed range of a number reads in an error message."
-    if maximum is None: return f"{'>' if strict_minimum else '>='} {minimum}"
-    return f"in {'(' if strict_minimum else '['}{minimum}, {maximum}]"
-
-def _real(name: str, value: object, minimum: float, maximum: float|None=None, *,
-          strict_minimum: bool=False) -> float:
-    "`value` as a Python `int` or `float`, or an error that names `name` and its allowed range."
-    if type(value) is not int and type(value) is not float:  # a numpy integer, a 0-dim tensor, a string...
-        value = _number(name, value, minimum, maximum, strict_minimum)
-    too_low = value <= minimum if strict_minimum else value < minimum
-    too_high = maximum is not None and value > maximum
-    if too_low or too_high or (type(value) is float and not math.isfinite(value)):  # an int is always finite
-        raise ValueError(f"{name} must be a finite number {_range_text(minimum, maximum, strict_minimum)}, "
-                         f"got {value!r}")
-    return value
-
-def _number(name: str, value: object, minimum: float, maximum: float|None, strict_minimum: bool) -> float:
-    "Another kind of real number (a numpy scalar, a 0-dim tensor) as an `int` or `float`, or a `TypeError`."
-    if (isinstance(value, torch.Tensor) and value.ndim == 0
-            and not (value.is_complex() or value.dtype == torch.bool)):
-        value = value.item()  # a 0-dim tensor, such as a loop counter kept on the device, holds one number
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number {_range_text(minimum, maximum, strict_minimum)}, "
-                        f"got {type(value).__name__} {value!r}")
-    return int(value) if isinstance(value, numbers.Integral) else float(value)
-
-def _boolean(name: str, value: object) -> bool:
-    "`value` if it is a `bool`, or a `TypeError` naming `name`."
-    if not isinstance(value, bool): raise TypeError(f"{name} must be True or False, got {value!r}")
-    return value
 
 # %% ../nbs/10_schedule.ipynb #b26b1aa6
 @dataclass(frozen=True, slots=True)
@@ -102,11 +69,11 @@ class _StepSchedule:
 def _step_schedule(decay_t: float, decay_rate: float=1.0, warmup_t: float=0, warmup_lr_init: float=0,
                    warmup_prefix: bool=False) -> _StepSchedule:
     "Check each setting of a step schedule and bundle them."
-    return _StepSchedule(decay_t=_real('decay_t', decay_t, 0, strict_minimum=True),
-                         decay_rate=_real('decay_rate', decay_rate, 0),
-                         warmup_t=_real('warmup_t', warmup_t, 0),
-                         warmup_lr_init=_real('warmup_lr_init', warmup_lr_init, 0),
-                         warmup_prefix=_boolean('warmup_prefix', warmup_prefix))
+    return _StepSchedule(decay_t=real('decay_t', decay_t, 0, strict_minimum=True),
+                         decay_rate=real('decay_rate', decay_rate, 0),
+                         warmup_t=real('warmup_t', warmup_t, 0),
+                         warmup_lr_init=real('warmup_lr_init', warmup_lr_init, 0),
+                         warmup_prefix=boolean('warmup_prefix', warmup_prefix))
 
 # %% ../nbs/10_schedule.ipynb #d418ba41
 def _float64(t: Any) -> Any:
@@ -192,10 +159,10 @@ def step_lr(
 ) -> float|torch.Tensor|np.ndarray[Any, np.dtype[np.float64]]:
     "Learning rate at time `t` of a step schedule with linear warmup, bit-identical to timm's."
     schedule = _step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
-    base_lr = _real('base_lr', base_lr, 0)
+    base_lr = real('base_lr', base_lr, 0)
     if _is_array(t):
         _check_times(t)
         lrs: torch.Tensor|np.ndarray[Any, np.dtype[np.float64]] = _array_lr(schedule, t, base_lr)
         return lrs
-    time = _real('t', t, 0)
+    time = real('t', t, 0)
     return schedule.lrs(time, [base_lr])[0]

@@ -5,14 +5,13 @@
 # %% ../nbs/11_scheduler.ipynb #94940fcc
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Sequence
 from typing import Any
 
 import torch
 
-from .schedule import _boolean, _real, _step_schedule, _StepSchedule
+from .checks import MAX_SEED, boolean, noise_range, noise_ratio, real, seed
+from .schedule import _step_schedule
 
 # %% auto #0
 __all__ = ['StepLRScheduler']
@@ -29,8 +28,8 @@ def _base_lrs(optimizer: object, initialize: bool) -> list[float]:
         key = 'initial_lr' if 'initial_lr' in group or not initialize else 'lr'
         if key not in group:
             raise ValueError(f"param_groups[{i}] has no 'initial_lr': set it, or pass initialize=True")
-        base_lrs.append(_real(f"param_groups[{i}]['{key}']", group[key], 0))
-        if 'lr_scale' in group: _real(f"param_groups[{i}]['lr_scale']", group['lr_scale'], 0)
+        base_lrs.append(real(f"param_groups[{i}]['{key}']", group[key], 0))
+        if 'lr_scale' in group: real(f"param_groups[{i}]['lr_scale']", group['lr_scale'], 0)
     return base_lrs
 
 # %% ../nbs/11_scheduler.ipynb #pos-code
@@ -55,49 +54,16 @@ def _in_noise_range(noise_range_t: float|tuple[float, float], t: float) -> bool:
     if isinstance(noise_range_t, tuple): return noise_range_t[0] <= t < noise_range_t[1]
     return t >= noise_range_t
 
-_MAX_SEED = 2 ** 64 - 1  # the largest seed torch.Generator.manual_seed takes
-
 def _noise(generator: torch.Generator, t: float, noise_pct: float, noise_std: float, noise_seed: int) -> float:
     "timm's relative noise at time `t`: `z * noise_std`, `z` redrawn until `|noise| < noise_pct`."
     if t != int(t):
         raise ValueError(f"t must be a whole number where noise applies (it seeds the noise), got {t!r}")
-    if noise_seed + int(t) > _MAX_SEED:
+    if noise_seed + int(t) > MAX_SEED:
         raise ValueError(f"noise_seed + t must be <= 2**64 - 1, PyTorch's largest seed, got {noise_seed} + {t}")
     generator.manual_seed(noise_seed + int(t))
     while True:
         noise: float = torch.randn(1, generator=generator).item() * noise_std
         if abs(noise) < noise_pct: return noise
-
-# %% ../nbs/11_scheduler.ipynb #noise-check-code
-_MIN_NOISE_RATIO = 0.01  # smallest noise_pct / noise_std: about 1 / (0.8 * ratio) draws per noisy step
-
-def _noise_range(noise_range_t: float|Sequence[float]|None) -> float|tuple[float, float]|None:
-    "`noise_range_t` checked: `None`, a start time, or a `(start, end)` pair with `start < end`."
-    if noise_range_t is None: return None
-    if not isinstance(noise_range_t, (list, tuple)): return _real('noise_range_t', noise_range_t, 0)
-    if len(noise_range_t) != 2:
-        raise ValueError("noise_range_t must be a time >= 0 or a (start, end) pair, "
-                         f"got {len(noise_range_t)} values: {noise_range_t!r}")
-    start, end = (_real(f'noise_range_t[{i}]', v, 0) for i, v in enumerate(noise_range_t))
-    if not start < end:
-        raise ValueError(f"noise_range_t must be (start, end) with start < end, got {noise_range_t!r}")
-    return (start, end)
-
-def _seed(noise_seed: object) -> int:
-    "`noise_seed` checked: an integer in PyTorch's seed range [0, 2**64 - 1]."
-    if isinstance(noise_seed, bool) or not isinstance(noise_seed, numbers.Integral):
-        raise TypeError(f"noise_seed must be an integer in [0, 2**64 - 1], got {noise_seed!r}")
-    if not 0 <= int(noise_seed) <= _MAX_SEED:
-        raise ValueError(f"noise_seed must be an integer in [0, 2**64 - 1], got {noise_seed!r}")
-    return int(noise_seed)
-
-def _noise_ratio(noise_pct: object, noise_std: object) -> tuple[float, float]:
-    "`noise_pct` in (0, 1] and `noise_std` > 0, checked together: their ratio must be >= `_MIN_NOISE_RATIO`."
-    noise_pct = _real('noise_pct', noise_pct, 0, 1, strict_minimum=True)
-    noise_std = _real('noise_std', noise_std, 0, strict_minimum=True)
-    if noise_pct / noise_std < _MIN_NOISE_RATIO:
-        raise ValueError(f"noise_pct / noise_std must be >= {_MIN_NOISE_RATIO}, got {noise_pct} / {noise_std}")
-    return noise_pct, noise_std
 
 # %% ../nbs/11_scheduler.ipynb #write-code
 def _write(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> None:
@@ -137,8 +103,8 @@ def _checked_state(state_dict: object, n_groups: int, last_epoch: float) -> tupl
     if not isinstance(base_values, (list, tuple)) or len(base_values) != n_groups:
         raise ValueError(f"state_dict['base_values'] must be a list of {n_groups} learning rates "
                          f"(one per param group), got {base_values!r}")
-    base_values = [_real(f"state_dict['base_values'][{i}]", v, 0) for i, v in enumerate(base_values)]
-    return base_values, _real("state_dict['last_epoch']", state_dict.get('last_epoch', last_epoch), 0)
+    base_values = [real(f"state_dict['base_values'][{i}]", v, 0) for i, v in enumerate(base_values)]
+    return base_values, real("state_dict['last_epoch']", state_dict.get('last_epoch', last_epoch), 0)
 
 # %% ../nbs/11_scheduler.ipynb #0cfbf522
 class StepLRScheduler(_NamedAfterFive):
@@ -162,9 +128,9 @@ class StepLRScheduler(_NamedAfterFive):
         warmup_prefix: bool=False,  # count decays from the end of warmup (timm >= 0.8's class default), not from 0
     ) -> None:
         schedule = _step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
-        t_in_epochs, initialize = _boolean('t_in_epochs', t_in_epochs), _boolean('initialize', initialize)
-        noise_range_t, noise_seed = _noise_range(noise_range_t), _seed(noise_seed)
-        noise_pct, noise_std = _noise_ratio(noise_pct, noise_std)
+        t_in_epochs, initialize = boolean('t_in_epochs', t_in_epochs), boolean('initialize', initialize)
+        noise_range_t, noise_seed = noise_range(noise_range_t), seed(noise_seed)
+        noise_pct, noise_std = noise_ratio(noise_pct, noise_std)
         base_values = _base_lrs(optimizer, initialize)
         # everything is checked: from here on the optimizer is changed
         self.optimizer, self.schedule, self.t_in_epochs = optimizer, schedule, t_in_epochs
@@ -185,7 +151,7 @@ class StepLRScheduler(_NamedAfterFive):
             ) -> None:
         "timm: set the learning rates for `epoch` (if `t_in_epochs`). PyTorch: `step()` sets `last_epoch + 1`'s."
         t, name = (self.last_epoch + 1, 'last_epoch + 1') if epoch is None else (epoch, 'epoch')
-        if type(t) is not int or t < 0: t = _real(name, t, 0)  # a count (an int >= 0) needs no conversion
+        if type(t) is not int or t < 0: t = real(name, t, 0)  # a count (an int >= 0) needs no conversion
         if epoch is None or self.t_in_epochs:  # timm's step(epoch) checks, then ignores, a time in updates
             _write(self.optimizer.param_groups, self._lrs_at(t))
             self.last_epoch = t
@@ -196,7 +162,7 @@ class StepLRScheduler(_NamedAfterFive):
                    ) -> None:
         "After an optimizer update, set the learning rates for `num_updates`; does nothing if `t_in_epochs`."
         t: float = num_updates
-        if type(t) is not int or t < 0: t = _real('num_updates', t, 0)
+        if type(t) is not int or t < 0: t = real('num_updates', t, 0)
         if not self.t_in_epochs:
             _write(self.optimizer.param_groups, self._lrs_at(t))
             self.last_epoch = t
@@ -224,12 +190,12 @@ class StepLRScheduler(_NamedAfterFive):
 
     def get_epoch_values(self, epoch: float) -> list[float]|None:
         "Noise-free learning rates for `epoch` (before `lr_scale`), or `None` if not `t_in_epochs`."
-        epoch = _real('epoch', epoch, 0)
+        epoch = real('epoch', epoch, 0)
         return self.schedule.lrs(epoch, self.base_values) if self.t_in_epochs else None
 
     def get_update_values(self, num_updates: int) -> list[float]|None:
         "Noise-free learning rates for `num_updates` (before `lr_scale`), or `None` if `t_in_epochs`."
-        t = _real('num_updates', num_updates, 0)
+        t = real('num_updates', num_updates, 0)
         return None if self.t_in_epochs else self.schedule.lrs(t, self.base_values)
 
     def get_last_lr(self) -> list[float|torch.Tensor]:
