@@ -12,17 +12,16 @@ import torch
 from .scheduler import StepLRScheduler
 
 # %% auto #0
-__all__ = ['scheduler_from_args']
+__all__ = ['settings_from_args', 'scheduler_from_args']
 
 # %% ../nbs/13_timm_args.ipynb #7c175667
 _STEP_SCHEDULES = ('step', 'constant')
 
-def scheduler_from_args(
+def settings_from_args(
     args: Any,  # timm train.py's parsed arguments (an `argparse.Namespace`, or any object with those attributes)
-    optimizer: torch.optim.Optimizer,  # the optimizer to schedule
     updates_per_epoch: int=0,  # optimizer updates per epoch; required (> 0) with `args.sched_on_updates`
-) -> tuple[StepLRScheduler, int]:
-    "The scheduler and number of epochs timm's `create_scheduler` builds from `args`, as a steplr scheduler."
+) -> tuple[dict[str, Any], int]:
+    "The scheduler's keyword arguments and the number of epochs timm's `create_scheduler` derives from `args`."
     if not hasattr(args, 'sched'):
         raise TypeError("args must be train.py's parsed arguments, an argparse.Namespace with at least `sched` "
                         f"(for a dict d: argparse.Namespace(**d)), got {type(args).__name__}")
@@ -48,9 +47,19 @@ def scheduler_from_args(
     else: noise_range = None if noise is None else noise * run_length
     if sched == 'constant': decay_t, decay_rate = 1, 1.0
     else: decay_t, decay_rate = decay_epochs * unit, getattr(args, 'decay_rate', 0.1)
-    scheduler = StepLRScheduler(
-        optimizer, decay_t, decay_rate, warmup_t=warmup_epochs * unit,
+    settings = dict(
+        decay_t=decay_t, decay_rate=decay_rate, warmup_t=warmup_epochs * unit,
         warmup_lr_init=getattr(args, 'warmup_lr', 1e-5), t_in_epochs=in_epochs, noise_range_t=noise_range,
         noise_pct=getattr(args, 'lr_noise_pct', 0.67), noise_std=getattr(args, 'lr_noise_std', 1.0),
         noise_seed=getattr(args, 'seed', 42), warmup_prefix=warmup_prefix)
-    return scheduler, num_epochs + warmup_epochs if warmup_prefix else num_epochs
+    return settings, num_epochs + warmup_epochs if warmup_prefix else num_epochs
+
+# %% ../nbs/13_timm_args.ipynb #from-args-code
+def scheduler_from_args(
+    args: Any,  # timm train.py's parsed arguments (an `argparse.Namespace`, or any object with those attributes)
+    optimizer: torch.optim.Optimizer,  # the optimizer to schedule
+    updates_per_epoch: int=0,  # optimizer updates per epoch; required (> 0) with `args.sched_on_updates`
+) -> tuple[StepLRScheduler, int]:
+    "The scheduler and number of epochs timm's `create_scheduler` builds from `args`, as a steplr scheduler."
+    settings, num_epochs = settings_from_args(args, updates_per_epoch)
+    return StepLRScheduler(optimizer, **settings), num_epochs
