@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import torch
 
 # %% auto #0
-__all__ = ['MAX_SEED', 'MIN_NOISE_RATIO', 'range_text', 'real', 'number', 'boolean', 'noise_range', 'seed', 'noise_ratio']
+__all__ = ['MAX_SEED', 'MIN_NOISE_RATIO', 'range_text', 'real', 'number', 'boolean', 'noise_range', 'seed', 'noise_ratio',
+           'milestones']
 
 # %% ../nbs/15_checks.ipynb #286f47f8
 def range_text(minimum: float, maximum: float|None, strict_minimum: bool) -> str:
@@ -79,3 +80,14 @@ def noise_ratio(noise_pct: object, noise_std: object) -> tuple[float, float]:
     if noise_pct / noise_std < MIN_NOISE_RATIO:
         raise ValueError(f"noise_pct / noise_std must be >= {MIN_NOISE_RATIO}, got {noise_pct} / {noise_std}")
     return noise_pct, noise_std
+
+# %% ../nbs/15_checks.ipynb #milestones-code
+def milestones(name: str, value: object) -> tuple[float, ...]:
+    "`value` as a tuple of numbers >= 0 in non-decreasing order, or an error that names `name`."
+    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be a sequence of numbers >= 0 in non-decreasing order, "
+                        f"got {type(value).__name__} {value!r}")
+    times = tuple(real(f"{name}[{i}]", time, 0) for i, time in enumerate(value))
+    if any(later < earlier for earlier, later in zip(times, times[1:])):
+        raise ValueError(f"{name} must be in non-decreasing order, got {list(times)}")
+    return times

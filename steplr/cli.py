@@ -12,13 +12,13 @@ import math
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import torch
 
 from .plotting import plot_schedule, scheduled_lrs
 from .checks import MIN_NOISE_RATIO, range_text
-from .schedule import _array_lr
+from .schedule import StepSchedule, _array_lr
 from .scheduler import StepLRScheduler
 from .timm_args import scheduler_from_args
 
@@ -198,7 +198,8 @@ def _unit(scheduler: StepLRScheduler) -> str:
 def _decay_text(args: argparse.Namespace, scheduler: StepLRScheduler) -> str:
     "How the schedule decays, in words."
     if args.sched == 'constant': return 'none (constant)'
-    return f"x {scheduler.schedule.decay_rate:g} every {scheduler.schedule.decay_t:g} {_unit(scheduler)}s"
+    schedule = cast(StepSchedule, scheduler.schedule)  # --sched step or constant: a decay every decay_t
+    return f"x {schedule.decay_rate:g} every {schedule.decay_t:g} {_unit(scheduler)}s"
 
 def _report(args: argparse.Namespace, ignored: list[str], lr_line: str, scheduler: StepLRScheduler,
             length: int) -> str:
@@ -238,7 +239,7 @@ def _write_plot(path: str, scheduler: StepLRScheduler, length: int, title: str) 
     try: import matplotlib
     except ModuleNotFoundError: raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"') from None
     if 'matplotlib.pyplot' not in sys.modules: matplotlib.use('Agg')  # no window: the figure goes to a file
-    ax = plot_schedule(scheduler, length, marks=length / scheduler.schedule.decay_t <= 40, title=title)
+    ax = plot_schedule(scheduler, length, marks=length / cast(StepSchedule, scheduler.schedule).decay_t <= 40, title=title)
     try: ax.figure.savefig(path, dpi=120, bbox_inches='tight')
     except OSError as error: raise _UsageError(f"--plot: cannot write {path}: {error.strerror}") from None
 

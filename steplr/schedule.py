@@ -5,14 +5,15 @@
 # %% ../nbs/10_schedule.ipynb #27103b19
 from __future__ import annotations
 
+import bisect
 import sys
 from dataclasses import dataclass, field
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, overload
 
 import torch
 
-from .checks import boolean, real
+from .checks import boolean, milestones as checked_milestones, real
 
 try:
     # optional, and imported by torch when installed: for numpy arrays of times, and annotations
@@ -20,25 +21,25 @@ try:
 except ImportError: pass
 
 # %% auto #0
-__all__ = ['step_lr']
+__all__ = ['Schedule', 'StepSchedule', 'step_schedule', 'step_lr', 'MilestoneSchedule', 'milestone_schedule', 'multistep_lr']
 
 # %% ../nbs/10_schedule.ipynb #b26b1aa6
 @dataclass(frozen=True, slots=True)
-class _StepSchedule:
-    "Checked settings of a step schedule, and the closed form written once."
-    decay_t: float
+class Schedule:
+    "Checked settings that every step schedule shares, and the closed form written once around `decay_count`."
     decay_rate: float
     warmup_t: float
     warmup_lr_init: float
     warmup_prefix: bool
-    whole: bool = field(init=False)  # `decay_t` and `warmup_t` are ints: whole times need only integer arithmetic
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, 'whole', isinstance(self.decay_t, int) and isinstance(self.warmup_t, int))
+    whole: bool = field(init=False)  # every time setting is an int: whole times need only integer arithmetic
 
     def decay_count(self, t: Any) -> Any:
-        "Number of decays by time `t`, a whole number (works elementwise on arrays)."
-        return (t - self.warmup_t if self.warmup_prefix else t) // self.decay_t
+        "Number of decays by time `t` (elementwise on arrays): the one thing step schedules differ in."
+        raise NotImplementedError
+
+    def since(self, t: Any) -> Any:
+        "Time `t` on the decays' clock: from 0, or from the end of warmup with `warmup_prefix`."
+        return t - self.warmup_t if self.warmup_prefix else t
 
     def decay_factor(self, count: float) -> float:
         "What the base learning rate is multiplied by after `count` decays."
@@ -62,32 +63,53 @@ class _StepSchedule:
         factor = self.decay_factor(self.decay_count(t))
         return [base_lr * factor for base_lr in base_lrs]
 
+    def first_lrs(self, base_lrs: list[float]) -> list[float]:
+        "The learning rates a scheduler sets when it is built: the noise-free values at t = 0."
+        return self.lrs(0, base_lrs)
+
     def stops_changing(self, lr: float) -> bool:
         "Whether a decayed learning rate `lr` stays the same at every later decay (a rate of 1, or 0.0 below it)."
         return self.decay_rate == 1 or (lr == 0 and self.decay_rate < 1)
 
-def _step_schedule(decay_t: float, decay_rate: float=1.0, warmup_t: float=0, warmup_lr_init: float=0,
-                   warmup_prefix: bool=False) -> _StepSchedule:
+def _shared_settings(decay_rate: float, warmup_t: float, warmup_lr_init: float,
+                     warmup_prefix: bool) -> dict[str, Any]:
+    "The settings every step schedule has, checked."
+    return dict(decay_rate=real('decay_rate', decay_rate, 0), warmup_t=real('warmup_t', warmup_t, 0),
+                warmup_lr_init=real('warmup_lr_init', warmup_lr_init, 0),
+                warmup_prefix=boolean('warmup_prefix', warmup_prefix))
+
+# %% ../nbs/10_schedule.ipynb #step-schedule-code
+@dataclass(frozen=True, slots=True)
+class StepSchedule(Schedule):
+    "A step schedule that decays every `decay_t`."
+    decay_t: float
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, 'whole', isinstance(self.decay_t, int) and isinstance(self.warmup_t, int))
+
+    def decay_count(self, t: Any) -> Any:
+        "Number of decays by time `t`, a whole number (works elementwise on arrays)."
+        return self.since(t) // self.decay_t
+
+def step_schedule(decay_t: float, decay_rate: float=1.0, warmup_t: float=0, warmup_lr_init: float=0,
+                  warmup_prefix: bool=False) -> StepSchedule:
     "Check each setting of a step schedule and bundle them."
-    return _StepSchedule(decay_t=real('decay_t', decay_t, 0, strict_minimum=True),
-                         decay_rate=real('decay_rate', decay_rate, 0),
-                         warmup_t=real('warmup_t', warmup_t, 0),
-                         warmup_lr_init=real('warmup_lr_init', warmup_lr_init, 0),
-                         warmup_prefix=boolean('warmup_prefix', warmup_prefix))
+    return StepSchedule(decay_t=real('decay_t', decay_t, 0, strict_minimum=True),
+                        **_shared_settings(decay_rate, warmup_t, warmup_lr_init, warmup_prefix))
 
 # %% ../nbs/10_schedule.ipynb #d418ba41
 def _float64(t: Any) -> Any:
     "Array `t` as float64 (no copy when it already is)."
     return t.double() if isinstance(t, torch.Tensor) else t.astype('float64', copy=False)
 
-def _exact_times(t: Any, schedule: _StepSchedule) -> Any:
+def _exact_times(t: Any, schedule: Schedule) -> Any:
     "`t` as int64 where integer arithmetic gives Python's exact results, else as float64."
     is_tensor = isinstance(t, torch.Tensor)
     whole_times = not (t.is_floating_point() if is_tensor else t.dtype.kind == 'f')
     if not (whole_times and schedule.whole): return _float64(t)
     return t.long() if is_tensor else t.astype('int64', copy=False)
 
-def _array_lr(schedule: _StepSchedule, t: Any, base_lr: float) -> Any:
+def _array_lr(schedule: Schedule, t: Any, base_lr: float) -> Any:
     "`schedule`'s learning rates for a numpy array or torch tensor of times, as float64."
     if t.ndim == 0: return _array_lr(schedule, t.reshape(1), base_lr).reshape(())  # one time, as a 0-dim array
     xp = torch if isinstance(t, torch.Tensor) else sys.modules['numpy']
@@ -109,7 +131,7 @@ def _array_lr(schedule: _StepSchedule, t: Any, base_lr: float) -> Any:
         lrs[warming] = schedule.warmup_lr(_float64(t[warming]), schedule.warmup_slope(base_lr))
     return lrs
 
-def _decayed_table(schedule: _StepSchedule, base_lr: float, counts: Iterable[int]) -> list[float]:
+def _decayed_table(schedule: Schedule, base_lr: float, counts: Iterable[int]) -> list[float]:
     "`base_lr` after each of the ascending decay `counts`, up to the first value that can no longer change."
     table: list[float] = []
     for count in counts:
@@ -132,6 +154,14 @@ def _check_times(t: Any) -> None:
     lowest, highest = t.min().item(), t.max().item()  # NaN, if any, comes out as the minimum
     if not lowest >= 0: raise ValueError(f"t must be finite and >= 0, got {lowest!r} among the times")
     if highest == float('inf'): raise ValueError(f"t must be finite and >= 0, got {highest!r} among the times")
+
+def _closed_form(schedule: Schedule, t: Any, base_lr: float) -> float|torch.Tensor|np.ndarray[Any, Any]:
+    "`schedule`'s learning rate at time `t`, or at each time of an array of times `t`."
+    base_lr = real('base_lr', base_lr, 0)
+    if not _is_array(t): return schedule.lrs(real('t', t, 0), [base_lr])[0]
+    _check_times(t)
+    lrs: torch.Tensor|np.ndarray[Any, Any] = _array_lr(schedule, t, base_lr)
+    return lrs
 
 def _is_array(t: object) -> bool:
     "Whether `t` is a torch tensor or a numpy array (numpy may not be installed; an array means it is imported)."
@@ -158,11 +188,68 @@ def step_lr(
     warmup_prefix: bool=False,  # count decays from the end of warmup (timm >= 0.8's class default), not from 0
 ) -> float|torch.Tensor|np.ndarray[Any, np.dtype[np.float64]]:
     "Learning rate at time `t` of a step schedule with linear warmup, bit-identical to timm's."
-    schedule = _step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
-    base_lr = real('base_lr', base_lr, 0)
-    if _is_array(t):
-        _check_times(t)
-        lrs: torch.Tensor|np.ndarray[Any, np.dtype[np.float64]] = _array_lr(schedule, t, base_lr)
-        return lrs
-    time = real('t', t, 0)
-    return schedule.lrs(time, [base_lr])[0]
+    return _closed_form(step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix), t, base_lr)
+
+# %% ../nbs/10_schedule.ipynb #milestones-code
+@dataclass(frozen=True, slots=True)
+class MilestoneSchedule(Schedule):
+    "A step schedule that decays at each of `milestones`, reached when `since(t) + offset` gets there."
+    milestones: tuple[float, ...]
+    offset: int  # 1: timm's timing, where a milestone m takes effect at t = m - 1; 0: PyTorch's, at t = m
+
+    def __post_init__(self) -> None:
+        whole = all(isinstance(m, int) for m in self.milestones) and isinstance(self.warmup_t, int)
+        object.__setattr__(self, 'whole', whole)
+
+    def decay_count(self, t: Any) -> Any:
+        "Number of milestones reached by time `t` (elementwise on arrays)."
+        reached = self.since(t) + self.offset
+        if isinstance(reached, torch.Tensor):
+            milestones = torch.tensor(self.milestones, dtype=reached.dtype, device=reached.device)
+            return torch.searchsorted(milestones, reached, right=True)
+        if _is_array(reached): return sys.modules['numpy'].searchsorted(self.milestones, reached, side='right')
+        return bisect.bisect_right(self.milestones, reached)
+
+    def first_lrs(self, base_lrs: list[float]) -> list[float]:
+        "What a scheduler sets when it is built: timm's constructor sets the base learning rates, without warmup."
+        if self.offset and not self.warmup_t: return list(base_lrs)  # even where a milestone decays at t = 0
+        return self.lrs(0, base_lrs)
+
+def milestone_schedule(decay_t: Sequence[float]|None, milestones: Sequence[float]|None, decay_rate: float=1.0,
+                       warmup_t: float=0, warmup_lr_init: float=0, warmup_prefix: bool=False) -> MilestoneSchedule:
+    "Check each setting of a multistep schedule, its milestones in `decay_t` (timm's timing) or `milestones`."
+    if (decay_t is None) == (milestones is None):
+        raise TypeError("pass the milestones as either decay_t (timm's timing: milestone m takes effect at t = m - 1) "
+                        "or milestones (PyTorch's MultiStepLR timing: at t = m), got "
+                        + ('both' if milestones is not None else 'neither'))
+    name, times = ('decay_t', decay_t) if milestones is None else ('milestones', milestones)
+    return MilestoneSchedule(milestones=checked_milestones(name, times), offset=1 if name == 'decay_t' else 0,
+                             **_shared_settings(decay_rate, warmup_t, warmup_lr_init, warmup_prefix))
+
+# %% ../nbs/10_schedule.ipynb #multistep-code
+@overload
+def multistep_lr(t: torch.Tensor, base_lr: float, decay_t: Sequence[float]|None=..., decay_rate: float=...,
+                 warmup_t: float=..., warmup_lr_init: float=..., warmup_prefix: bool=..., *,
+                 milestones: Sequence[float]|None=...) -> torch.Tensor: ...
+@overload
+def multistep_lr(t: float|np.integer[Any], base_lr: float, decay_t: Sequence[float]|None=..., decay_rate: float=...,
+                 warmup_t: float=..., warmup_lr_init: float=..., warmup_prefix: bool=..., *,
+                 milestones: Sequence[float]|None=...) -> float: ...
+@overload
+def multistep_lr(t: np.ndarray[Any, Any], base_lr: float, decay_t: Sequence[float]|None=..., decay_rate: float=...,
+                 warmup_t: float=..., warmup_lr_init: float=..., warmup_prefix: bool=..., *,
+                 milestones: Sequence[float]|None=...) -> np.ndarray[Any, np.dtype[np.float64]]: ...
+def multistep_lr(
+    t: float|np.integer[Any]|torch.Tensor|np.ndarray[Any, Any],  # epoch or update count, >= 0, or an array of them
+    base_lr: float,  # learning rate after warmup and before any decay, >= 0
+    decay_t: Sequence[float]|None=None,  # the milestones, timm's timing: milestone m takes effect at t = m - 1
+    decay_rate: float=1.0,  # factor applied at each milestone, >= 0
+    warmup_t: float=0,  # length of the linear warmup in units of `t`; 0 for none
+    warmup_lr_init: float=0,  # learning rate at `t=0` when warming up, >= 0
+    warmup_prefix: bool=False,  # count milestones from the end of warmup (timm >= 0.8's class default), not from 0
+    *,
+    milestones: Sequence[float]|None=None,  # the milestones, PyTorch's timing: milestone m takes effect at t = m
+) -> float|torch.Tensor|np.ndarray[Any, np.dtype[np.float64]]:
+    "Learning rate at time `t` of a multistep schedule with linear warmup, bit-identical to timm's (or PyTorch's)."
+    schedule = milestone_schedule(decay_t, milestones, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
+    return _closed_form(schedule, t, base_lr)

@@ -11,10 +11,10 @@ from typing import Any
 import torch
 
 from .checks import MAX_SEED, boolean, noise_range, noise_ratio, real, seed
-from .schedule import _step_schedule
+from .schedule import Schedule, milestone_schedule, step_schedule
 
 # %% auto #0
-__all__ = ['StepLRScheduler']
+__all__ = ['StepLRScheduler', 'MultiStepLRScheduler']
 
 # %% ../nbs/11_scheduler.ipynb #a3ff7f74
 def _base_lrs(optimizer: object, initialize: bool) -> list[float]:
@@ -127,7 +127,13 @@ class StepLRScheduler(_NamedAfterFive):
         initialize: bool=True,  # set each group's `initial_lr` from its `lr`; if False, `initial_lr` must exist
         warmup_prefix: bool=False,  # count decays from the end of warmup (timm >= 0.8's class default), not from 0
     ) -> None:
-        schedule = _step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
+        schedule = step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
+        self._start(optimizer, schedule, t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, initialize)
+
+    def _start(self, optimizer: torch.optim.Optimizer, schedule: Schedule, t_in_epochs: bool,
+               noise_range_t: float|Sequence[float]|None, noise_pct: float, noise_std: float, noise_seed: int,
+               initialize: bool) -> None:
+        "Check the settings all step schedules share, then set up `schedule` on `optimizer`."
         t_in_epochs, initialize = boolean('t_in_epochs', t_in_epochs), boolean('initialize', initialize)
         noise_range_t, noise_seed = noise_range(noise_range_t), seed(noise_seed)
         noise_pct, noise_std = noise_ratio(noise_pct, noise_std)
@@ -143,7 +149,7 @@ class StepLRScheduler(_NamedAfterFive):
             for group in optimizer.param_groups: group.setdefault('initial_lr', _copy(group['lr']))
         self.base_values, self.last_epoch = base_values, 0
         # like timm, start every group at the noise-free value for t = 0 (warmup_lr_init when warming up)
-        _write(optimizer.param_groups, schedule.lrs(0, base_values))
+        _write(optimizer.param_groups, schedule.first_lrs(base_values))
 
     def step(self,
              epoch: float|None=None,  # the epoch about to start, >= 0; None: `last_epoch + 1`, as PyTorch counts
@@ -211,3 +217,25 @@ class StepLRScheduler(_NamedAfterFive):
         n_groups = len(self.optimizer.param_groups)
         self.base_values, self.last_epoch = _checked_state(state_dict, n_groups, self.last_epoch)
         _write(self.optimizer.param_groups, self._lrs_at(self.last_epoch))
+
+# %% ../nbs/11_scheduler.ipynb #multistep-class
+class MultiStepLRScheduler(StepLRScheduler):
+    "timm's multistep schedule (decays at milestones) as a PyTorch `LRScheduler`; `milestones=` for PyTorch's timing."
+    def __init__(self,
+        optimizer: torch.optim.Optimizer,  # its param groups' `lr` is scheduled (a float, or a tensor, in place)
+        decay_t: Sequence[float]|None=None,  # the milestones, timm's timing: milestone m takes effect at t = m - 1
+        decay_rate: float=1.0,  # factor applied at each milestone, >= 0
+        warmup_t: float=0,  # length of the linear warmup, >= 0; 0 for none
+        warmup_lr_init: float=0,  # learning rate at t=0 when warming up, >= 0
+        *,
+        t_in_epochs: bool=True,  # `step(epoch)` drives the schedule; if False, `step_update(num_updates)` does
+        noise_range_t: float|Sequence[float]|None=None,  # noise for t >= this, or start <= t < end; None: none
+        noise_pct: float=0.67,  # bound on the relative noise, in (0, 1]; larger samples are redrawn
+        noise_std: float=1.0,  # scales the normal sample before the `noise_pct` test (timm >= 1.0.31 does), > 0
+        noise_seed: int=42,  # the noise at time t is seeded with noise_seed + t
+        initialize: bool=True,  # set each group's `initial_lr` from its `lr`; if False, `initial_lr` must exist
+        warmup_prefix: bool=False,  # count milestones from the end of warmup (timm >= 0.8's default), not from 0
+        milestones: Sequence[float]|None=None,  # the milestones, PyTorch's timing: milestone m takes effect at t = m
+    ) -> None:
+        schedule = milestone_schedule(decay_t, milestones, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
+        self._start(optimizer, schedule, t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, initialize)

@@ -9,13 +9,13 @@ from typing import Any
 
 import torch
 
-from .scheduler import StepLRScheduler
+from .scheduler import MultiStepLRScheduler, StepLRScheduler
 
 # %% auto #0
 __all__ = ['settings_from_args', 'scheduler_from_args']
 
 # %% ../nbs/13_timm_args.ipynb #7c175667
-_STEP_SCHEDULES = ('step', 'constant')
+_STEP_SCHEDULES = ('step', 'constant', 'multistep')
 
 def settings_from_args(
     args: Any,  # timm train.py's parsed arguments (an `argparse.Namespace`, or any object with those attributes)
@@ -45,8 +45,11 @@ def settings_from_args(
     if isinstance(noise, (list, tuple)): noise = noise[0] if len(noise) == 1 else noise[:2]
     if isinstance(noise, (list, tuple)): noise_range: float|list[float]|None = [n * run_length for n in noise]
     else: noise_range = None if noise is None else noise * run_length
+    decay_t: float|list[float]
     if sched == 'constant': decay_t, decay_rate = 1, 1.0
-    else: decay_t, decay_rate = decay_epochs * unit, getattr(args, 'decay_rate', 0.1)
+    elif sched == 'multistep': decay_t = [m * unit for m in getattr(args, 'decay_milestones', [30, 60])]
+    else: decay_t = decay_epochs * unit
+    decay_rate = 1.0 if sched == 'constant' else getattr(args, 'decay_rate', 0.1)
     settings = dict(
         decay_t=decay_t, decay_rate=decay_rate, warmup_t=warmup_epochs * unit,
         warmup_lr_init=getattr(args, 'warmup_lr', 1e-5), t_in_epochs=in_epochs, noise_range_t=noise_range,
@@ -62,4 +65,5 @@ def scheduler_from_args(
 ) -> tuple[StepLRScheduler, int]:
     "The scheduler and number of epochs timm's `create_scheduler` builds from `args`, as a steplr scheduler."
     settings, num_epochs = settings_from_args(args, updates_per_epoch)
-    return StepLRScheduler(optimizer, **settings), num_epochs
+    scheduler_class = MultiStepLRScheduler if args.sched == 'multistep' else StepLRScheduler
+    return scheduler_class(optimizer, **settings), num_epochs
