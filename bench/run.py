@@ -5,9 +5,10 @@
     python bench/run.py --quick         # smaller sizes
     python bench/run.py --save bench/results.json   # also keep the table, for the performance page
 
-Times are the best of the same number of repeats for steplr and for the reference, alternated, in
-CPU time of this thread (this machine is shared and noisy: time spent waiting for a core is not
-counted); each ratio is steplr's figure over the reference's, measured in the same run. Nothing
+Times are the best of the same number of repeats for steplr and for the reference, alternated: CPU
+time of this thread for the per-call rows (this machine is shared and noisy: time spent waiting for
+a core is not counted), wall time for whole schedules (torch computes them on several threads);
+each ratio is steplr's figure over the reference's, measured in the same run. Nothing
 here asserts a time: the table reports.
 """
 import argparse
@@ -26,19 +27,19 @@ import numpy as np
 import timm.scheduler
 import torch
 
-from steplr import StepLRScheduler, step_lr
+from steplr import MultiStepLRScheduler, StepLRScheduler, multistep_lr, step_lr
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEDULE = dict(decay_t=30 * 2500, decay_rate=0.1, warmup_t=3 * 2500, warmup_lr_init=1e-6)  # ImageNet-like, per update
 
 
-def best_time(run, repeats=5) -> float:
-    "Best CPU time of `run()` over `repeats` calls, in seconds, with the garbage collector paused as timeit does."
+def best_time(run, repeats=5, clock=time.thread_time) -> float:
+    "Best time of `run()` over `repeats` calls, in seconds, with the garbage collector paused as timeit does."
     times = []
     gc.collect(); gc.disable()
     try:
         for _ in range(repeats):
-            start = time.thread_time(); run(); times.append(time.thread_time() - start)
+            start = clock(); run(); times.append(clock() - start)
     finally:
         gc.enable()
     return min(times)
@@ -50,15 +51,20 @@ def optimizer(n_groups: int) -> torch.optim.Optimizer:
     return torch.optim.SGD(groups, lr=0.5)
 
 
-def schedulers(n_groups: int, **settings):
-    "A timm scheduler and a steplr one with the same settings, each on its own optimizer."
-    return (timm.scheduler.StepLRScheduler(optimizer(n_groups), **settings),
-            StepLRScheduler(optimizer(n_groups), **settings))
+# each kind of schedule: timm's scheduler, steplr's, and steplr's closed form
+KINDS = {'step': (timm.scheduler.StepLRScheduler, StepLRScheduler, step_lr),
+         'multistep': (timm.scheduler.MultiStepLRScheduler, MultiStepLRScheduler, multistep_lr)}
 
 
-def timm_schedule(settings: dict, n_steps: int) -> np.ndarray:
-    "timm's learning rate at every update, from calling its scheduler once per update."
-    scheduler = timm.scheduler.StepLRScheduler(optimizer(1), t_in_epochs=False, **settings)
+def schedulers(n_groups: int, kind='step', **settings):
+    "A timm scheduler and a steplr one of `kind` with the same settings, each on its own optimizer."
+    timm_class, steplr_class, _ = KINDS[kind]
+    return timm_class(optimizer(n_groups), **settings), steplr_class(optimizer(n_groups), **settings)
+
+
+def timm_schedule(settings: dict, n_steps: int, kind='step') -> np.ndarray:
+    "timm's learning rate at every update, from calling its scheduler of `kind` once per update."
+    scheduler = KINDS[kind][0](optimizer(1), t_in_epochs=False, **settings)
     group, lrs = scheduler.optimizer.param_groups[0], []
     for n in range(n_steps):
         scheduler.step_update(n)
@@ -72,26 +78,33 @@ FREQUENT = dict(decay_t=5, decay_rate=0.5, warmup_t=2, warmup_lr_init=1e-6)  # a
 def whole_schedule(n_steps=1_000_000):
     "Target 1: a schedule of `n_steps` updates as one array call, against timm stepped once per update."
     rows = []
-    for warmup, prefix, frequent in [(False, False, False), (True, False, False), (True, True, False), (True, False, True)]:
-        settings = {**(FREQUENT if frequent else SCHEDULE), 'warmup_prefix': prefix, **({} if warmup else {'warmup_t': 0})}
-        expected = timm_schedule(settings, n_steps)
-        theirs = best_time(lambda: timm_schedule(settings, n_steps), repeats=3)
-        for kind, times in [('numpy', np.arange(n_steps)), ('torch', torch.arange(n_steps))]:
-            lrs = step_lr(times, 0.5, **settings)
-            ours = best_time(lambda: step_lr(times, 0.5, **settings), repeats=3)
+    milestones = dict(SCHEDULE, decay_t=[n_steps * 3 // 10, n_steps * 6 // 10, n_steps * 8 // 10])  # the ResNet recipe's
+    cases = [('step', dict(SCHEDULE, warmup_t=0), 'warmup off'), ('step', SCHEDULE, 'warmup on'),
+             ('step', dict(SCHEDULE, warmup_prefix=True), 'warmup on, prefix'),
+             ('step', FREQUENT, f"decay every {FREQUENT['decay_t']}"),
+             ('multistep', milestones, 'milestones 30/60/80%'),
+             ('multistep', dict(SCHEDULE, decay_t=list(range(0, n_steps, n_steps // 100))), '100 milestones')]
+    for kind, settings, label in cases:
+        settings = {'warmup_prefix': False, **settings}
+        closed_form, goal = KINDS[kind][2], 1 / 100 if kind == 'step' else 1 / 50
+        expected = timm_schedule(settings, n_steps, kind)
+        # wall time: torch's array operations run on several threads
+        theirs = best_time(lambda: timm_schedule(settings, n_steps, kind), repeats=3, clock=time.perf_counter)
+        for array, times in [('numpy', np.arange(n_steps)), ('torch', torch.arange(n_steps))]:
+            lrs = closed_form(times, 0.5, **settings)
+            ours = best_time(lambda: closed_form(times, 0.5, **settings), repeats=3, clock=time.perf_counter)
             equal = np.array_equal(np.asarray(lrs), expected)
-            name = f"1. {n_steps / 1e6:g}M-update schedule, {kind}, " + (
-                f"decay every {FREQUENT['decay_t']}" if frequent else f"warmup {'on' if warmup else 'off'}{', prefix' if prefix else ''}")
-            rows.append((name, ours, theirs, equal, 1 / 100))
+            rows.append((f"1. {n_steps / 1e6:g}M-update {kind} schedule, {array}, {label}", ours, theirs, equal, goal))
     return rows
 
 
-def per_call(n_groups: int, noise: bool, n_calls: int, **schedule):
+def per_call(n_groups: int, noise: bool, n_calls: int, kind='step', **schedule):
     "`step_update` per call, timm and steplr interleaved; the learning rates are compared at every call."
     settings = dict(SCHEDULE, t_in_epochs=False, noise_range_t=0 if noise else None, warmup_prefix=False,
-                    decay_t=n_calls // 4, warmup_t=n_calls // 40)
+                    decay_t=n_calls // 4 if kind == 'step' else list(range(0, n_calls, n_calls // 100)),
+                    warmup_t=n_calls // 40)
     settings.update(schedule)
-    theirs, ours = schedulers(n_groups, **settings)
+    theirs, ours = schedulers(n_groups, kind, **settings)
     equal = True
     for n in range(n_calls):
         theirs.step_update(n); ours.step_update(n)
@@ -138,7 +151,9 @@ def per_call_rows(scale=1.0):
             ("2. step_update, 1 group, decay every 5, rate 0.5", 1, False, 200_000, 1.0, FREQUENT),
             ("3. step_update, 100 groups, lr_scale", 100, False, 20_000, 1.0, {}),
             ("3. step_update, 100 groups, decay every 5", 100, False, 20_000, 1.0, dict(FREQUENT, decay_rate=0.99)),
-            ("4. step_update, 1 group, noise", 1, True, 50_000, 1.0, {})]:
+            ("4. step_update, 1 group, noise", 1, True, 50_000, 1.0, {}),
+            ("8. multistep step_update, 100 milestones, 1 group", 1, False, 200_000, 1.0, dict(kind='multistep')),
+            ("8. multistep step_update, 100 milestones, 100 groups", 100, False, 20_000, 1.0, dict(kind='multistep'))]:
         ours, theirs, equal = per_call(n_groups, noise, int(n_calls * scale), **schedule)
         rows.append((name, ours, theirs, equal, target))
     return rows

@@ -1,4 +1,4 @@
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from .plotting import plot_schedule, scheduled_lrs
 from .schedule import multistep_lr, step_lr

@@ -43,7 +43,8 @@ class Schedule:
 
     def decay_factor(self, count: float) -> float:
         "What the base learning rate is multiplied by after `count` decays."
-        try: factor: float = self.decay_rate ** count
+        # an int rate's power is exact, and rounds once in float(), as timm's `base_lr * int` does
+        try: factor = float(self.decay_rate ** count)
         except OverflowError:
             raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {count}; "
                              "a decay_rate > 1 grows the learning rate at every decay") from None
@@ -154,6 +155,7 @@ def _check_times(t: Any) -> None:
     lowest, highest = t.min().item(), t.max().item()  # NaN, if any, comes out as the minimum
     if not lowest >= 0: raise ValueError(f"t must be finite and >= 0, got {lowest!r} among the times")
     if highest == float('inf'): raise ValueError(f"t must be finite and >= 0, got {highest!r} among the times")
+    if highest >= 2 ** 63: raise ValueError(f"t must be < 2**63, got {highest!r} among the times")  # int64's range
 
 def _closed_form(schedule: Schedule, t: Any, base_lr: float) -> float|torch.Tensor|np.ndarray[Any, Any]:
     "`schedule`'s learning rate at time `t`, or at each time of an array of times `t`."
@@ -204,11 +206,11 @@ class MilestoneSchedule(Schedule):
     def decay_count(self, t: Any) -> Any:
         "Number of milestones reached by time `t` (elementwise on arrays)."
         reached = self.since(t) + self.offset
+        if isinstance(reached, (int, float)): return bisect.bisect_right(self.milestones, reached)  # the scheduler's
         if isinstance(reached, torch.Tensor):
             milestones = torch.tensor(self.milestones, dtype=reached.dtype, device=reached.device)
             return torch.searchsorted(milestones, reached, right=True)
-        if _is_array(reached): return sys.modules['numpy'].searchsorted(self.milestones, reached, side='right')
-        return bisect.bisect_right(self.milestones, reached)
+        return sys.modules['numpy'].searchsorted(self.milestones, reached, side='right')
 
     def first_lrs(self, base_lrs: list[float]) -> list[float]:
         "What a scheduler sets when it is built: timm's constructor sets the base learning rates, without warmup."

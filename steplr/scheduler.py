@@ -68,6 +68,9 @@ def _noise(generator: torch.Generator, t: float, noise_pct: float, noise_std: fl
 # %% ../nbs/11_scheduler.ipynb #write-code
 def _write(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> None:
     "Set each param group's `lr` to its value in `lrs` times its `lr_scale`, if any; a tensor `lr` in place."
+    if len(param_groups) != len(lrs):  # a group added to the optimizer after the scheduler was built
+        raise ValueError(f"the optimizer has {len(param_groups)} param groups and the scheduler {len(lrs)} "
+                         "base_values: append each new group's learning rate to the scheduler's base_values")
     for group, lr in zip(param_groups, lrs):
         if 'lr_scale' in group: lr = lr * group['lr_scale']
         current = group['lr']
@@ -98,13 +101,21 @@ def _checked_state(state_dict: object, n_groups: int, last_epoch: float) -> tupl
     missing, unknown = {'base_values'} - set(state_dict), set(state_dict) - {'base_values', 'last_epoch'}
     if missing or unknown:
         raise ValueError("state_dict must hold 'base_values' and may hold 'last_epoch': "
-                         f"missing {sorted(missing)}, unknown {sorted(map(str, unknown))}")
+                         f"missing {sorted(missing)}, unknown {sorted(map(str, unknown))} (from timm or PyTorch? "
+                         "pass {'base_values': its 'base_values' or 'base_lrs', 'last_epoch': the last time set})")
     base_values = state_dict['base_values']
     if not isinstance(base_values, (list, tuple)) or len(base_values) != n_groups:
         raise ValueError(f"state_dict['base_values'] must be a list of {n_groups} learning rates "
                          f"(one per param group), got {base_values!r}")
     base_values = [real(f"state_dict['base_values'][{i}]", v, 0) for i, v in enumerate(base_values)]
-    return base_values, real("state_dict['last_epoch']", state_dict.get('last_epoch', last_epoch), 0)
+    last_epoch = state_dict.get('last_epoch', last_epoch)
+    # -1 is PyTorch's "not started": where SequentialLR leaves a scheduler whose turn has not come
+    return base_values, -1 if last_epoch == -1 else real("state_dict['last_epoch']", last_epoch, 0)
+
+def _holds(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> bool:
+    "Whether each param group's `lr` is what `_write` sets from `lrs` (a tensor to its precision)."
+    return all(bool(group['lr'] == torch.tensor(lr, dtype=group['lr'].dtype)) if isinstance(group['lr'], torch.Tensor)
+               else group['lr'] == lr for group, lr in zip(param_groups, _scaled(param_groups, lrs)))
 
 # %% ../nbs/11_scheduler.ipynb #0cfbf522
 class StepLRScheduler(_NamedAfterFive):
@@ -159,7 +170,7 @@ class StepLRScheduler(_NamedAfterFive):
         t, name = (self.last_epoch + 1, 'last_epoch + 1') if epoch is None else (epoch, 'epoch')
         if type(t) is not int or t < 0: t = real(name, t, 0)  # a count (an int >= 0) needs no conversion
         if epoch is None or self.t_in_epochs:  # timm's step(epoch) checks, then ignores, a time in updates
-            _write(self.optimizer.param_groups, self._lrs_at(t))
+            _write(self.optimizer.param_groups, self._lrs_at(t, self.base_values))
             self.last_epoch = t
 
     def step_update(self,
@@ -170,21 +181,23 @@ class StepLRScheduler(_NamedAfterFive):
         t: float = num_updates
         if type(t) is not int or t < 0: t = real('num_updates', t, 0)
         if not self.t_in_epochs:
-            _write(self.optimizer.param_groups, self._lrs_at(t))
+            _write(self.optimizer.param_groups, self._lrs_at(t, self.base_values))
             self.last_epoch = t
 
-    def _lrs_at(self, t: float) -> list[float]:
-        "Each param group's learning rate at time `t` before its `lr_scale`: the closed form, then timm's noise."
-        lrs = self.schedule.lrs(t, self.base_values)
+    def _lrs_at(self, t: float, base_values: list[float]) -> list[float]:
+        "Each group's learning rate at time `t` from `base_values`, before `lr_scale`: the closed form, then noise."
+        lrs = self.schedule.lrs(t, base_values)
         if self.noise_range_t is None or not _in_noise_range(self.noise_range_t, t): return lrs
         noise = _noise(self._generator, t, self.noise_pct, self.noise_std, self.noise_seed)
         return [lr + lr * noise for lr in lrs]
 
     def get_lr(self) -> list[float]:  # type: ignore[override]  # numbers only, of PyTorch's float | Tensor
         "PyTorch: the learning rates at `last_epoch`, as `step` sets them (noise and `lr_scale` included)."
-        return _scaled(self.optimizer.param_groups, self._lrs_at(self.last_epoch))
+        return _scaled(self.optimizer.param_groups, self._lrs_at(self.last_epoch, self.base_values))
 
-    _get_closed_form_lr = get_lr  # PyTorch's `_update_lr(epoch)`, which SequentialLR calls, prefers this name
+    def _get_closed_form_lr(self) -> list[float]:
+        "`get_lr()`, under the name PyTorch's `_update_lr(epoch)` prefers (SequentialLR calls it at a milestone)."
+        return self.get_lr()
 
     @property  # type: ignore[override]  # a view of base_values, where PyTorch keeps an attribute
     def base_lrs(self) -> list[float]:
@@ -213,10 +226,14 @@ class StepLRScheduler(_NamedAfterFive):
         return {'base_values': list(self.base_values), 'last_epoch': self.last_epoch}
 
     def load_state_dict(self, state_dict: dict[str, Any]) -> None:
-        "Restore a state saved by `state_dict`, checked, and set the learning rates for its `last_epoch`."
-        n_groups = len(self.optimizer.param_groups)
-        self.base_values, self.last_epoch = _checked_state(state_dict, n_groups, self.last_epoch)
-        _write(self.optimizer.param_groups, self._lrs_at(self.last_epoch))
+        "Restore a state saved by `state_dict`, checked; over the rates it started with, set its `last_epoch`'s."
+        groups = self.optimizer.param_groups
+        base_values, last_epoch = _checked_state(state_dict, len(groups), self.last_epoch)
+        # rates set since this scheduler was built (a loaded optimizer, another scheduler) are not its to replace
+        fresh = last_epoch != -1 and _holds(groups, self.schedule.first_lrs(self.base_values))
+        lrs = self._lrs_at(last_epoch, base_values) if fresh else None  # may refuse: nothing is set yet
+        self.base_values, self.last_epoch = base_values, last_epoch
+        if lrs is not None: _write(groups, lrs)
 
 # %% ../nbs/11_scheduler.ipynb #multistep-class
 class MultiStepLRScheduler(StepLRScheduler):

@@ -32,7 +32,7 @@ print('$package: quick start ran, learning rates', scheduler.get_last_lr())")
   # SequentialLR check, run on this older torch too
   (cd "$(mktemp -d)" && "$venv/bin/python" -c "import math, torch; from steplr import StepLRScheduler
 $sequential_check
-print('$package: SequentialLR on torch', torch.__version__)" 2>/dev/null)
+print('$package: SequentialLR on torch', torch.__version__)")
   typed_use=$(mktemp -d)
   cp tools/typed_use.py "$typed_use"
   echo -n "$package: mypy --strict tools/typed_use.py: "
