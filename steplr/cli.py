@@ -21,8 +21,8 @@ import torch
 
 from .checks import noise_range, noise_ratio, real, seed
 from .plotting import plot_schedule, scheduled_lrs
-from .schedule import step_lr
-from .scheduler import StepLRScheduler
+from .schedule import multistep_lr, step_lr
+from .scheduler import MultiStepLRScheduler, StepLRScheduler
 from .timm_args import settings_from_args
 
 # %% auto #0
@@ -200,7 +200,8 @@ def _parse(argv: Sequence[str]) -> _Read:
 
 # %% ../nbs/16_command_line_internals.ipynb #1d72fab6
 _SCHEDULES: dict[str, tuple[Callable[..., Any], type[StepLRScheduler]]] = {
-    'step': (step_lr, StepLRScheduler), 'constant': (step_lr, StepLRScheduler)}
+    'step': (step_lr, StepLRScheduler), 'constant': (step_lr, StepLRScheduler),
+    'multistep': (multistep_lr, MultiStepLRScheduler)}
 
 def _check_sched(read: _Read) -> str:
     "The schedule the run trains with, if steplr previews it."
@@ -236,6 +237,7 @@ def _setting_error(read: _Read, error: Exception) -> _UsageError:
     "A setting's error (`decay_rate must be ...`) as a usage error naming the flag or key it came from."
     name = str(error).split()[0].split('[')[0]
     dest = _SETTING_FLAGS.get(name)
+    if dest == 'decay_epochs' and read.args.sched == 'multistep': dest = 'decay_milestones'
     if dest == 'lr' and not read.args.lr: dest = 'lr_base'
     return _UsageError(f"{read.where(dest)}: {error}" if dest else str(error))
 
@@ -310,6 +312,11 @@ def _unit(settings: dict[str, Any]) -> str:
 def _decay_text(sched: str, settings: dict[str, Any]) -> str:
     "How the schedule decays, in words."
     if sched == 'constant': return 'none (constant)'
+    if sched == 'multistep':
+        milestones, unit = settings['decay_t'], _unit(settings)
+        if not milestones: return 'none (no milestones)'
+        return (f"x {settings['decay_rate']:g} at milestones {', '.join(f'{m:g}' for m in milestones)} "
+                f"(timm's timing: from {unit}s {', '.join(f'{m - 1:g}' for m in milestones)})")
     return f"x {settings['decay_rate']:g} every {settings['decay_t']:g} {_unit(settings)}s"
 
 def _noise_text(settings: dict[str, Any]) -> str:
@@ -362,7 +369,7 @@ def _write_plot(path: str, scheduler: StepLRScheduler, length: int, title: str) 
     except ModuleNotFoundError: raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"') from None
     if 'matplotlib.pyplot' not in sys.modules: matplotlib.use('Agg')  # no window: the figure goes to a file
     import matplotlib.pyplot as plt
-    ax = plot_schedule(scheduler, length, marks=length / scheduler.schedule.decay_t <= 40, title=title)
+    ax = plot_schedule(scheduler, length, marks=scheduler.schedule.decay_count(length) <= 40, title=title)
     try:
         with open(path, 'wb') as file: ax.figure.savefig(file, format='png', dpi=120, bbox_inches='tight')
     except OSError as error: raise _UsageError(f"--plot: cannot write {path}: {error.strerror}") from None
