@@ -5,7 +5,9 @@ rewritten before myst-nb parses and executes it:
 
 - directive lines are removed, and translated into myst-nb tags: `hide` and `default_exp` cells are
   removed from the page (they still run); `echo: false` hides the input, `output: false` the output,
-  `code-fold` folds the input, `eval: false` skips execution; `export` cells show their code;
+  `code-fold` folds the input, `eval: false` skips execution; `export` cells show their code; a
+  `test_only` cell (a hidden test that takes many seconds, such as a 250,000-update parity run) is
+  neither shown nor run, since the site shows nothing of it and `make test` (nbdev_test) runs it;
 - after each exported cell, a `show_doc` cell documents every public function and class it defines,
   as nbdev does;
 - the title cell moves to the top of the page, above the notebook's export and import cells;
@@ -53,6 +55,7 @@ def docs_cells(cell: dict) -> list[dict]:
     directives, body = split_directives(source)
     names = [d.split(':')[0].split()[0] for d in directives if d]
     tags = ['remove-cell'] if HIDDEN_DIRECTIVES & set(names) else [TAGS[d] for d in directives if d in TAGS]
+    if 'test_only' in names: tags = ['remove-cell', 'skip-execution']  # a long hidden test: `make test` runs it
     cell = {**cell, 'source': body, 'metadata': {**cell.get('metadata', {}), 'tags': tags}}
     shown = [code_cell(f'show-doc-{name}', f'show_doc({name})', 'remove-input') for name in public_definitions(body)] if {'export', 'exports'} & set(names) else []
     return [cell, *shown]
