@@ -11,7 +11,9 @@ licenses = {'apache2': ('Apache Software License 2.0', 'OSI Approved :: Apache S
 statuses = ['Planning', 'Pre-Alpha', 'Alpha', 'Beta', 'Production/Stable', 'Mature', 'Inactive']
 license_name, license_classifier = licenses[cfg['license']]
 min_python = cfg['min_python']
-python_versions = ['3.10', '3.11', '3.12', '3.13']
+python_versions = cfg['python_versions'].split()  # the Pythons CI runs: the classifiers claim these and no others
+if python_versions[0] != min_python:
+    raise ValueError(f'settings.ini: min_python is {min_python}, but python_versions starts at {python_versions[0]}')
 
 setuptools.setup(
     name=cfg['lib_name'],
