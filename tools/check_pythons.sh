@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The notebooks to run: those that need no training framework. One word adds one.
-notebooks=(10_schedule 11_scheduler 12_plotting 13_timm_args)
+notebooks=(10_schedule 11_scheduler 12_plotting 13_timm_args 15_checks)
 
 setting() {  # a value from settings.ini, read as setup.py reads it
   python - "$1" <<'PY'
