@@ -33,7 +33,8 @@ CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-back
 def draws_figures(page: str) -> bool:
     "Whether the notebook behind `page` draws a matplotlib figure."
     cells = json.loads((ROOT / 'nbs' / page.replace('.html', '.ipynb')).read_text())['cells']
-    return any(re.search(r'plot_schedule\(|plt\.subplots\(', ''.join(cell['source'])) for cell in cells if cell['cell_type'] == 'code')
+    return any(re.search(r'plot_schedule\(|plt\.subplots\(', ''.join(cell['source'])) for cell in cells
+               if cell['cell_type'] == 'code' and not ''.join(cell['source']).startswith('#| export'))  # code, not a figure
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -49,7 +49,8 @@ _TYPES: dict[str|None, Any] = {'int': int, 'float': float, 'str': str, None: Non
 
 def _add(parser: Any, option: dict[str, Any], suppress: bool) -> None:
     "Add one option of the flag data to `parser` (or to a group of it) as train.py adds it."
-    kwargs: dict[str, Any] = dict(dest=option['dest'], default=argparse.SUPPRESS if suppress else option['default'])
+    kwargs: dict[str, Any] = dict(dest=option['dest'],
+                                  default=argparse.SUPPRESS if suppress else option['default'])
     if option['action'] in ('store_true', 'store_false'): kwargs['action'] = option['action']
     else: kwargs.update(nargs=option['nargs'], type=_TYPES[option['type']])  # timm's kwargs action: strings
     if option['const'] is not None: kwargs['const'] = option['const']
@@ -79,8 +80,10 @@ def _own_parser() -> argparse.ArgumentParser:
                      help='processes in the run, for the global batch; overrides the launcher\'s count')
     own.add_argument('--updates-per-epoch', type=int, metavar='N',
                      help='optimizer updates per epoch; needed with --sched-on-updates')
-    own.add_argument('--csv', metavar='PATH', help="write 't,lr' for every epoch (or update); - for standard output")
-    own.add_argument('--plot', metavar='PATH', help='draw the schedule into the PNG file PATH (needs steplr[plot])')
+    own.add_argument('--csv', metavar='PATH',
+                     help="write 't,lr' for every epoch (or update); - for standard output")
+    own.add_argument('--plot', metavar='PATH',
+                     help='draw the schedule into the PNG file PATH (needs steplr[plot])')
     return parser
 
 def _help() -> str:
@@ -108,14 +111,16 @@ def _launcher(words: list[str]) -> tuple[str, str|None, list[str]]:
     name = os.path.basename(words[0]) if words else ''
     if name == 'distributed_train.sh' and len(words) > 1: return ' '.join(words[:2]), words[1], words[2:]
     python_module = name.startswith('python') and words[1:2] == ['-m']
-    if name == 'torchrun' or (python_module and words[2:3] in (['torch.distributed.run'], ['torch.distributed.launch'])):
+    if name == 'torchrun' or (python_module and words[2:3] in (['torch.distributed.run'],
+                                                               ['torch.distributed.launch'])):
         start = 1 if name == 'torchrun' else 3
         options, script = _torchrun(words[start:])
         processes = options.get('nproc_per_node', '1')
         nodes = options.get('nnodes', '1')
         count = f"{processes} x {nodes}" if nodes != '1' else processes
         return ' '.join(words[:start + script]), count, words[start + script:]
-    if name.startswith('python') and words[1:2] and words[1].endswith('.py'): return ' '.join(words[:2]), None, words[2:]
+    if name.startswith('python') and words[1:2] and words[1].endswith('.py'):
+        return ' '.join(words[:2]), None, words[2:]
     if name.endswith('.py'): return words[0], None, words[1:]
     return '', None, words
 
@@ -133,7 +138,8 @@ def _world_size(count: str|None, given: int|None) -> tuple[int, str]:
 def _read_config(path: str) -> dict[str, Any]:
     "The mapping of train.py arguments in the YAML file `path`, as train.py reads it, or a one-line refusal."
     try: import yaml  # type: ignore[import-untyped]  # PyYAML ships no types
-    except ModuleNotFoundError: raise _UsageError(f'-c {path}: reading YAML needs PyYAML: pip install "steplr[yaml]"') from None
+    except ModuleNotFoundError:
+        raise _UsageError(f'-c {path}: reading YAML needs PyYAML: pip install "steplr[yaml]"') from None
     try:
         with open(path) as file: values = yaml.safe_load(file)
     except OSError as error: raise _UsageError(f"-c {path}: cannot read it: {error.strerror}") from None
@@ -143,7 +149,8 @@ def _read_config(path: str) -> dict[str, Any]:
         raise _UsageError(f"-c {path}: not YAML{where}: {getattr(error, 'problem', None) or error}") from None
     if values is None: return {}
     if not isinstance(values, dict):
-        raise _UsageError(f"-c {path}: expected a mapping of train.py argument names to values, got {type(values).__name__}")
+        raise _UsageError(f"-c {path}: expected a mapping of train.py argument names to values, "
+                          f"got {type(values).__name__}")
     return values
 
 # %% ../nbs/16_command_line_internals.ipynb #947bc13a
@@ -247,7 +254,8 @@ def _learning_rate(read: _Read, processes: int) -> tuple[float, str]:
     args = read.args
     if args.lr: return float(args.lr), f"{args.lr:g} ({read.where('lr')})"
     global_batch = args.batch_size * processes * max(1, args.grad_accum_steps)
-    scale = args.lr_base_scale or ('sqrt' if any(name in args.opt.lower() for name in ('ada', 'lamb')) else 'linear')
+    sqrt_rule = any(name in args.opt.lower() for name in ('ada', 'lamb'))  # train.py's test: adamw, nadam, lamb...
+    scale = args.lr_base_scale or ('sqrt' if sqrt_rule else 'linear')
     ratio = global_batch / args.lr_base_size
     if scale == 'sqrt': ratio = ratio ** 0.5
     return args.lr_base * ratio, (f"{args.lr_base * ratio:g} = --lr-base {args.lr_base:g} x ({global_batch} / "
@@ -261,7 +269,8 @@ def _schedule(read: _Read, sched: str, lr: float) -> tuple[dict[str, Any], list[
     "The scheduler's settings for `read`, checked, and the noise-free learning rate at every epoch or update."
     updates_per_epoch = read.own.updates_per_epoch
     if read.args.sched_on_updates and updates_per_epoch is None:
-        raise _UsageError("--sched-on-updates: needs --updates-per-epoch N (train.py counts its data loader's batches)")
+        raise _UsageError("--sched-on-updates: needs --updates-per-epoch N "
+                          "(train.py counts its data loader's batches)")
     unit = _at_least('--updates-per-epoch', updates_per_epoch, 1) if read.args.sched_on_updates else 1
     for dest in ('epochs', 'batch_size', 'lr_base_size'): _at_least(read.where(dest), getattr(read.args, dest), 1)
     settings, epochs = settings_from_args(read.args, updates_per_epoch or 0)
@@ -297,7 +306,8 @@ def _phases(lrs: list[float], warmup_t: float) -> list[tuple[str, int, int, str]
 
 def _table(rows: list[tuple[str, int, int, str]], unit: str, head: int=6, tail: int=3) -> str:
     "The phases as aligned text."
-    shown = [(name, f"{first:,} .. {last:,}" if last > first else f"{first:,}", lr) for name, first, last, lr in rows]
+    shown = [(name, f"{first:,} .. {last:,}" if last > first else f"{first:,}", lr) for name, first, last,
+             lr in rows]
     if len(shown) > head + tail + 1:
         shown = shown[:head] + [('...', f"{len(shown) - head - tail} more steps", '')] + shown[-tail:]
     shown = [('phase', f'{unit}s', 'learning rate')] + shown
@@ -387,7 +397,8 @@ def _preview(argv: Sequence[str]) -> None:
     processes = _world_size(read.processes, read.own.world_size)
     lr, lr_line = _learning_rate(read, processes[0])
     settings, lrs = _schedule(read, sched, lr)
-    print(_report(read, sched, settings, lr_line, processes, lrs), file=sys.stderr if read.own.csv == '-' else sys.stdout)
+    print(_report(read, sched, settings, lr_line, processes, lrs),
+          file=sys.stderr if read.own.csv == '-' else sys.stdout)
     if read.own.csv: _write_csv(read.own.csv, _run_lrs(sched, settings, lr, lrs))
     if read.own.plot:
         title = f"lr {lr:g}, decay {_decay_text(sched, settings)}"

@@ -206,7 +206,8 @@ class MilestoneSchedule(Schedule):
     def decay_count(self, t: Any) -> Any:
         "Number of milestones reached by time `t` (elementwise on arrays)."
         reached = self.since(t) + self.offset
-        if isinstance(reached, (int, float)): return bisect.bisect_right(self.milestones, reached)  # the scheduler's
+        # the scheduler's
+        if isinstance(reached, (int, float)): return bisect.bisect_right(self.milestones, reached)
         if isinstance(reached, torch.Tensor):
             milestones = torch.tensor(self.milestones, dtype=reached.dtype, device=reached.device)
             return torch.searchsorted(milestones, reached, right=True)
@@ -221,8 +222,8 @@ def milestone_schedule(decay_t: Sequence[float]|None, milestones: Sequence[float
                        warmup_t: float=0, warmup_lr_init: float=0, warmup_prefix: bool=False) -> MilestoneSchedule:
     "Check each setting of a multistep schedule, its milestones in `decay_t` (timm's timing) or `milestones`."
     if (decay_t is None) == (milestones is None):
-        raise TypeError("pass the milestones as either decay_t (timm's timing: milestone m takes effect at t = m - 1) "
-                        "or milestones (PyTorch's MultiStepLR timing: at t = m), got "
+        raise TypeError("pass the milestones as either decay_t (timm's timing: milestone m takes effect at "
+                        "t = m - 1) or milestones (PyTorch's MultiStepLR timing: at t = m), got "
                         + ('both' if milestones is not None else 'neither'))
     name, times = ('decay_t', decay_t) if milestones is None else ('milestones', milestones)
     return MilestoneSchedule(milestones=checked_milestones(name, times), offset=1 if name == 'decay_t' else 0,
@@ -234,7 +235,8 @@ def multistep_lr(t: torch.Tensor, base_lr: float, decay_t: Sequence[float]|None=
                  warmup_t: float=..., warmup_lr_init: float=..., warmup_prefix: bool=..., *,
                  milestones: Sequence[float]|None=...) -> torch.Tensor: ...
 @overload
-def multistep_lr(t: float|np.integer[Any], base_lr: float, decay_t: Sequence[float]|None=..., decay_rate: float=...,
+def multistep_lr(t: float|np.integer[Any], base_lr: float, decay_t: Sequence[float]|None=...,
+                 decay_rate: float=...,
                  warmup_t: float=..., warmup_lr_init: float=..., warmup_prefix: bool=..., *,
                  milestones: Sequence[float]|None=...) -> float: ...
 @overload

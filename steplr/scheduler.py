@@ -114,8 +114,9 @@ def _checked_state(state_dict: object, n_groups: int, last_epoch: float) -> tupl
 
 def _holds(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> bool:
     "Whether each param group's `lr` is what `_write` sets from `lrs` (a tensor to its precision)."
-    return all(bool(group['lr'] == torch.tensor(lr, dtype=group['lr'].dtype)) if isinstance(group['lr'], torch.Tensor)
-               else group['lr'] == lr for group, lr in zip(param_groups, _scaled(param_groups, lrs)))
+    def holds(lr: float|torch.Tensor, value: float) -> bool:
+        return bool(lr == torch.tensor(value, dtype=lr.dtype)) if isinstance(lr, torch.Tensor) else lr == value
+    return all(holds(group['lr'], value) for group, value in zip(param_groups, _scaled(param_groups, lrs)))
 
 # %% ../nbs/11_scheduler.ipynb #0cfbf522
 class StepLRScheduler(_NamedAfterFive):
@@ -185,7 +186,7 @@ class StepLRScheduler(_NamedAfterFive):
             self.last_epoch = t
 
     def _lrs_at(self, t: float, base_values: list[float]) -> list[float]:
-        "Each group's learning rate at time `t` from `base_values`, before `lr_scale`: the closed form, then noise."
+        "Each group's learning rate at `t` from `base_values`, before `lr_scale`: the closed form, then noise."
         lrs = self.schedule.lrs(t, base_values)
         if self.noise_range_t is None or not _in_noise_range(self.noise_range_t, t): return lrs
         noise = _noise(self._generator, t, self.noise_pct, self.noise_std, self.noise_seed)
@@ -237,7 +238,7 @@ class StepLRScheduler(_NamedAfterFive):
 
 # %% ../nbs/11_scheduler.ipynb #multistep-class
 class MultiStepLRScheduler(StepLRScheduler):
-    "timm's multistep schedule (decays at milestones) as a PyTorch `LRScheduler`; `milestones=` for PyTorch's timing."
+    "timm's multistep schedule as a PyTorch `LRScheduler`; `milestones=` for PyTorch's milestone timing."
     def __init__(self,
         optimizer: torch.optim.Optimizer,  # its param groups' `lr` is scheduled (a float, or a tensor, in place)
         decay_t: Sequence[float]|None=None,  # the milestones, timm's timing: milestone m takes effect at t = m - 1
@@ -252,7 +253,7 @@ class MultiStepLRScheduler(StepLRScheduler):
         noise_seed: int=42,  # the noise at time t is seeded with noise_seed + t
         initialize: bool=True,  # set each group's `initial_lr` from its `lr`; if False, `initial_lr` must exist
         warmup_prefix: bool=False,  # count milestones from the end of warmup (timm >= 0.8's default), not from 0
-        milestones: Sequence[float]|None=None,  # the milestones, PyTorch's timing: milestone m takes effect at t = m
+        milestones: Sequence[float]|None=None,  # the milestones, PyTorch's timing: milestone m acts at t = m
     ) -> None:
         schedule = milestone_schedule(decay_t, milestones, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
         self._start(optimizer, schedule, t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, initialize)
