@@ -94,7 +94,8 @@ def _help() -> str:
             "--nproc_per_node N) gives the number of processes.")
 
 # %% ../nbs/16_command_line_internals.ipynb #b237ee34
-_NO_VALUE = {'--standalone', '--no-python', '--no_python', '--run-path', '--run_path', '-m', '--module'}
+_NO_VALUE = {'--standalone', '--no-python', '--no_python', '--run-path', '--run_path', '-m', '--module',
+             '--virtual-local-rank', '--virtual_local_rank', '--use-env', '--use_env'}
 
 def _torchrun(words: list[str]) -> tuple[dict[str, str], int]:
     "The torchrun options at the start of `words` (name without dashes -> value), and where the script is."
@@ -125,14 +126,19 @@ def _launcher(words: list[str]) -> tuple[str, str|None, list[str]]:
     return '', None, words
 
 # %% ../nbs/16_command_line_internals.ipynb #f98afedb
+def _at_least(name: str, value: object, minimum: int) -> int:
+    "`value` as a whole number >= `minimum`, or a `_UsageError` naming `name`."
+    try: return int(real(name, value, minimum))
+    except (TypeError, ValueError) as error: raise _UsageError(str(error)) from None
+
 def _world_size(count: str|None, given: int|None) -> tuple[int, str]:
     "The number of processes (`--world-size`, else the launcher's count, else 1) and where it came from."
-    if given is not None: return int(real('--world-size', given, 1)), '--world-size'
+    if given is not None: return _at_least('--world-size', given, 1), '--world-size'
     if count is None: return 1, 'no launcher'
     try: factors = [int(factor) for factor in count.split(' x ')]
     except ValueError: raise _UsageError(f"launcher: {count!r} processes depends on the machine; "
                                          "give --world-size N") from None
-    return int(real('launcher processes', math.prod(factors), 1)), f"launcher: {count}"
+    return _at_least('launcher processes', math.prod(factors), 1), f"launcher: {count}"
 
 # %% ../nbs/16_command_line_internals.ipynb #873d58c6
 def _read_config(path: str) -> dict[str, Any]:
@@ -218,7 +224,7 @@ def _check_sched(read: _Read) -> str:
         raise _UsageError(f"no --sched: train.py trains with its default, {sched}, which steplr does not "
                           "preview; add --sched step")
     raise _UsageError(f"{read.where('sched')} {sched}: steplr does not implement this schedule (it previews "
-                      f"{' and '.join(_SCHEDULES)}); timm's create_scheduler builds it")
+                      f"{', '.join(_SCHEDULES)}); timm's create_scheduler builds it")
 
 # %% ../nbs/16_command_line_internals.ipynb #dca65881
 _READ = ('sched', 'epochs', 'decay_epochs', 'decay_rate', 'decay_milestones', 'warmup_epochs', 'warmup_lr',
@@ -227,11 +233,6 @@ _READ = ('sched', 'epochs', 'decay_epochs', 'decay_rate', 'decay_milestones', 'w
 _SETTING_FLAGS = dict(decay_t='decay_epochs', decay_rate='decay_rate', warmup_t='warmup_epochs',
                       warmup_lr_init='warmup_lr', noise_range_t='lr_noise', noise_pct='lr_noise_pct',
                       noise_std='lr_noise_std', noise_seed='seed', base_lr='lr')
-
-def _at_least(name: str, value: object, minimum: int) -> int:
-    "`value` as a whole number >= `minimum`, or a `_UsageError` naming `name`."
-    try: return int(real(name, value, minimum))
-    except (TypeError, ValueError) as error: raise _UsageError(str(error)) from None
 
 def _check_types(read: _Read) -> None:
     "Refuse a value from the `-c` file that is not of the type train.py declares for its flag."
@@ -252,6 +253,7 @@ def _setting_error(read: _Read, error: Exception) -> _UsageError:
 def _learning_rate(read: _Read, processes: int) -> tuple[float, str]:
     "train.py's learning rate, and a line saying where it came from."
     args = read.args
+    for dest in ('batch_size', 'lr_base_size'): _at_least(read.where(dest), getattr(args, dest), 1)
     if args.lr: return float(args.lr), f"{args.lr:g} ({read.where('lr')})"
     global_batch = args.batch_size * processes * max(1, args.grad_accum_steps)
     sqrt_rule = any(name in args.opt.lower() for name in ('ada', 'lamb'))  # train.py's test: adamw, nadam, lamb...
@@ -272,7 +274,7 @@ def _schedule(read: _Read, sched: str, lr: float) -> tuple[dict[str, Any], list[
         raise _UsageError("--sched-on-updates: needs --updates-per-epoch N "
                           "(train.py counts its data loader's batches)")
     unit = _at_least('--updates-per-epoch', updates_per_epoch, 1) if read.args.sched_on_updates else 1
-    for dest in ('epochs', 'batch_size', 'lr_base_size'): _at_least(read.where(dest), getattr(read.args, dest), 1)
+    _at_least(read.where('epochs'), read.args.epochs, 1)
     settings, epochs = settings_from_args(read.args, updates_per_epoch or 0)
     closed_form = _SCHEDULES[sched][0]
     closed = {name: value for name, value in settings.items() if name not in _SCHEDULER_ONLY}
@@ -280,6 +282,8 @@ def _schedule(read: _Read, sched: str, lr: float) -> tuple[dict[str, Any], list[
         noise_range(settings['noise_range_t']), noise_ratio(settings['noise_pct'], settings['noise_std'])
         seed(settings['noise_seed'])
         lrs = closed_form(torch.arange(epochs * unit), lr, **closed).tolist()
+        if sched == 'multistep' and not settings['warmup_t']:  # timm's constructor: the base rate (first_lrs)
+            lrs[0] = lr
     except (TypeError, ValueError) as error: raise _setting_error(read, error) from None
     return settings, lrs
 
@@ -326,7 +330,7 @@ def _decay_text(sched: str, settings: dict[str, Any]) -> str:
         milestones, unit = settings['decay_t'], _unit(settings)
         if not milestones: return 'none (no milestones)'
         return (f"x {settings['decay_rate']:g} at milestones {', '.join(f'{m:g}' for m in milestones)} "
-                f"(timm's timing: from {unit}s {', '.join(f'{m - 1:g}' for m in milestones)})")
+                f"(timm's timing: each one {unit} before it)")
     return f"x {settings['decay_rate']:g} every {settings['decay_t']:g} {_unit(settings)}s"
 
 def _noise_text(settings: dict[str, Any]) -> str:

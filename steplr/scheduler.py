@@ -150,6 +150,7 @@ class StepLRScheduler(_NamedAfterFive):
         noise_range_t, noise_seed = noise_range(noise_range_t), seed(noise_seed)
         noise_pct, noise_std = noise_ratio(noise_pct, noise_std)
         base_values = _base_lrs(optimizer, initialize)
+        first_lrs = schedule.first_lrs(base_values)  # may still refuse (a rate that overflows)
         # everything is checked: from here on the optimizer is changed
         self.optimizer, self.schedule, self.t_in_epochs = optimizer, schedule, t_in_epochs
         self.noise_range_t, self.noise_pct = noise_range_t, noise_pct
@@ -161,7 +162,7 @@ class StepLRScheduler(_NamedAfterFive):
             for group in optimizer.param_groups: group.setdefault('initial_lr', _copy(group['lr']))
         self.base_values, self.last_epoch = base_values, 0
         # like timm, start every group at the noise-free value for t = 0 (warmup_lr_init when warming up)
-        _write(optimizer.param_groups, schedule.first_lrs(base_values))
+        _write(optimizer.param_groups, first_lrs)
 
     def step(self,
              epoch: float|None=None,  # the epoch about to start, >= 0; None: `last_epoch + 1`, as PyTorch counts

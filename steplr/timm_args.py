@@ -46,7 +46,7 @@ def settings_from_args(
     if isinstance(noise, (list, tuple)): noise_range: float|list[float]|None = [n * run_length for n in noise]
     else: noise_range = None if noise is None else noise * run_length
     decay_t: float|list[float]
-    if sched == 'constant': decay_t, decay_rate = 1, 1.0
+    if sched == 'constant': decay_t = 1
     elif sched == 'multistep': decay_t = [m * unit for m in getattr(args, 'decay_milestones', [30, 60])]
     else: decay_t = decay_epochs * unit
     decay_rate = 1.0 if sched == 'constant' else getattr(args, 'decay_rate', 0.1)
