@@ -339,7 +339,7 @@ def test_explorer_keyboard(server, browser, page):
     browser.find_element(By.ID, 'before-explorer').send_keys(Keys.TAB)
     first = browser.switch_to.active_element
     assert first.get_attribute('name') == ('decay_t' if page == '01_tutorial.html' else 'milestones')
-    labels = browser.execute_script("return Array.from(arguments[0].elements).map(c => [c.name, c.labels.length && c.labels[0].textContent])", form)
+    labels = browser.execute_script("return Array.from(arguments[0].querySelectorAll('input, select')).map(c => [c.name, c.labels.length && c.labels[0].textContent])", form)
     assert all(name and label for name, label in labels), labels  # every control is a labelled form input with a name
     code, path = browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text, plot_path(browser)
     while browser.switch_to.active_element.get_attribute('name') != 'warmup_t':
