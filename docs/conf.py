@@ -12,7 +12,7 @@ project = 'steplr'
 author = 'steplr developers'
 copyright = '2026 onwards, steplr developers'
 
-extensions = ['myst_nb', 'nbdev_notebooks']
+extensions = ['myst_nb', 'nbdev_notebooks', 'explorer']
 root_doc = 'index'
 exclude_patterns = ['_build', '_proc', '.hypothesis', '**/.ipynb_checkpoints']
 

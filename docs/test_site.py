@@ -3,13 +3,16 @@
 Run after building (`make site-build`); `make test` does both. Screenshots go to _build/screenshots/.
 Needs Debian's `chromium` and `chromium-driver` (`make browser` installs them).
 """
+import ast
 import inspect
 import json
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,10 +22,13 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
-from steplr import StepLRScheduler
+from steplr import StepLRScheduler, step_lr
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / 'docs'))  # explorer.py: the explorer's controls
 SITE, SCREENSHOTS = ROOT / '_build' / 'site', ROOT / '_build' / 'screenshots'
 PAGES = sorted(path.name for path in SITE.glob('*.html'))
 NOTEBOOK_PAGES = sorted(f'{path.stem}.html' for path in (ROOT / 'nbs').glob('*.ipynb'))
@@ -164,3 +170,243 @@ def test_code_fits_the_page(server, browser, width, height, allowed):
     report = '\n'.join([f'{width}x{height}: {len(sideways)} of {total} code blocks scroll sideways', *sideways])
     (ROOT / '_build' / f'code-fit-{width}x{height}.txt').write_text(report + '\n')
     assert len(sideways) <= allowed * total, report
+
+
+# ---- the schedule explorer (docs/_static/explorer.js, docs/explorer.py) on the tutorial and milestones pages ----
+EXPLORER_PAGES = {'01_tutorial.html': 'StepLRScheduler', '07_multistep.html': 'MultiStepLRScheduler'}
+EXPLORER_FILES = ['explorer.js', 'explorer.css', 'explorer-table.js']
+
+
+def explorer_page(browser, server, page):
+    "Open `page` and return its explorer's form, after checking that the page logged no error."
+    browser.set_window_size(1280, 1000)
+    browser.get_log('browser')
+    browser.get(f'{server}/{page}')
+    errors = [entry['message'] for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
+    assert not errors, errors
+    return browser.find_element(By.CSS_SELECTOR, '.steplr-explorer form')
+
+
+def set_control(browser, form, name, value):
+    "Set the control `name` as a reader would: choose an option, tick a box, type, or move a slider."
+    control = form.find_element(By.NAME, name)
+    kind = control.get_attribute('type')
+    if control.tag_name == 'select': Select(control).select_by_value(value)
+    elif kind == 'checkbox':
+        if control.is_selected() != value: control.send_keys(Keys.SPACE)
+    elif kind == 'text':
+        control.send_keys(Keys.CONTROL, 'a')
+        control.send_keys(value)
+    else:  # a range: arrow keys from where it is to `value`
+        step = float(control.get_attribute('step'))
+        moves = round((float(value) - float(control.get_attribute('value'))) / step)
+        if abs(moves) > 40:  # far: put it near, on the side it comes from, as a drag would; finish with the keyboard
+            near = round(float(value) - 3 * step * (1 if moves > 0 else -1), 6)
+            browser.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+                                   control, str(near))
+            moves = 3 if moves > 0 else -3
+        control.send_keys((Keys.ARROW_RIGHT if moves > 0 else Keys.ARROW_LEFT) * abs(moves))
+    if control.tag_name != 'select' and kind != 'checkbox': assert control.get_attribute('value') == value
+
+
+def shown(browser):
+    "The explorer's code line, and its CSV as (t, lr) rows."
+    call = browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text
+    href = browser.find_element(By.CSS_SELECTOR, 'a.steplr-explorer-csv').get_attribute('href')
+    header, *rows = urllib.parse.unquote(href.split(',', 1)[1]).splitlines()
+    assert header == 't,lr'
+    return call, [(int(t), float(lr)) for t, lr in (row.split(',') for row in rows)]
+
+
+def check_against_steplr(call, rows, base_lr, epochs):
+    "The CSV holds every epoch, each value is the closed form's, and the code line builds a scheduler that sets them."
+    import torch
+    from steplr import MultiStepLRScheduler, multistep_lr, scheduled_lrs
+    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=base_lr)
+    scheduler = eval(call, {'StepLRScheduler': StepLRScheduler, 'MultiStepLRScheduler': MultiStepLRScheduler, 'optimizer': optimizer})
+    assert call.startswith(f'{type(scheduler).__name__}(optimizer, ')
+    arguments = ast.parse(call).body[0].value.keywords
+    settings = {keyword.arg: ast.literal_eval(keyword.value) for keyword in arguments}
+    defaults = inspect.signature(type(scheduler)).parameters
+    assert all(value != defaults[name].default for name, value in settings.items()), call  # only non-default arguments
+    closed_form = multistep_lr if isinstance(scheduler, MultiStepLRScheduler) else step_lr
+    expected = [closed_form(t, base_lr, **settings) for t in range(epochs)]
+    assert [t for t, lr in rows] == list(range(epochs))
+    assert [lr for t, lr in rows] == expected, call  # to the last bit: == on floats
+    assert scheduled_lrs(scheduler, epochs) == expected
+
+
+STEP_SETTINGS = [  # the tutorial's figure, EfficientNet's recipe (2.4 epochs at 0.97), warmup_prefix, no warmup
+    dict(decay_t='10', decay_rate='0.5', warmup_t='3', warmup_lr_init='1e-05', warmup_prefix=False, base_lr='0.0001', epochs='50'),
+    dict(decay_t='2.4', decay_rate='0.97', warmup_t='3', warmup_lr_init='1e-06', warmup_prefix=False, base_lr='0.048', epochs='450'),
+    dict(decay_t='7.3', decay_rate='0.1', warmup_t='5', warmup_lr_init='0', warmup_prefix=True, base_lr='0.1', epochs='61'),
+    dict(decay_t='30', decay_rate='1.0', warmup_t='0', warmup_lr_init='0', warmup_prefix=False, base_lr='1.0', epochs='1'),
+]
+MULTISTEP_SETTINGS = [
+    dict(milestones='30, 60, 80', timing='milestones', decay_rate='0.1', warmup_t='5', warmup_lr_init='0.001', warmup_prefix=False, base_lr='0.1', epochs='90'),
+    dict(milestones='30 60 80', timing='decay_t', decay_rate='0.1', warmup_t='0', warmup_lr_init='0', warmup_prefix=False, base_lr='0.1', epochs='90'),
+    dict(milestones='0, 2, 2, 9', timing='decay_t', decay_rate='0.5', warmup_t='4', warmup_lr_init='1e-07', warmup_prefix=True, base_lr='0.8', epochs='20'),
+]
+
+
+@pytest.mark.parametrize('page, settings', [('01_tutorial.html', s) for s in STEP_SETTINGS] + [('07_multistep.html', s) for s in MULTISTEP_SETTINGS])
+def test_explorer_code_line_and_csv_are_steplrs(server, browser, page, settings):
+    "Set every control, then the code line builds the scheduler that sets the CSV's values, and they are step_lr's."
+    form = explorer_page(browser, server, page)
+    if 'timing' in settings: set_control(browser, form, 'timing', settings['timing'])
+    for name, value in settings.items():
+        if name not in ('milestones', 'timing'): set_control(browser, form, name, value)
+    if 'milestones' in settings: set_control(browser, form, settings['timing'], settings['milestones'])
+    call, rows = shown(browser)
+    check_against_steplr(call, rows, float(settings['base_lr']), int(settings['epochs']))
+    assert not [entry for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
+
+
+def reachable(browser, form, name):
+    "Every value the range control `name` can take, from its minimum up, one step at a time."
+    return browser.execute_script("""const input = arguments[0].cloneNode(); input.value = input.min; const values = [input.value];
+        for (;;) { input.stepUp(); if (input.value === values[values.length - 1]) return values; values.push(input.value); }""",
+        form.find_element(By.NAME, name))
+
+
+def test_explorer_is_exact_for_every_reachable_setting(server, browser):
+    "Each piece the page computes equals steplr's for every value its controls can reach, and so do whole schedules."
+    import random
+    from explorer import BASE_LRS, DECAY_RATES, WARMUP_LR_INITS
+    from steplr import multistep_lr
+    from steplr.schedule import milestone_schedule, step_schedule
+    form = explorer_page(browser, server, '01_tutorial.html')
+    options = {name: [o.get_attribute('value') for o in form.find_elements(By.CSS_SELECTOR, f'select[name={name}] option')]
+               for name in ('decay_rate', 'base_lr', 'warmup_lr_init')}
+    assert options == {'decay_rate': DECAY_RATES, 'base_lr': BASE_LRS, 'warmup_lr_init': WARMUP_LR_INITS}
+    decay_ts, warmup_ts, epochs = (reachable(browser, form, name) for name in ('decay_t', 'warmup_t', 'epochs'))
+    assert (len(decay_ts), decay_ts[:3], warmup_ts[-1], epochs[-1]) == (991, ['1', '1.1', '1.2'], '20', '500')
+    times = range(int(epochs[-1]))  # the decays' clock runs from 0 to epochs - 1, with or without warmup_prefix
+    explorer = 'const e = window.steplrExplorer;'
+    # the decay count t // decay_t, for every decay_t and every time
+    counts = browser.execute_script(explorer + 'return arguments[0].map(d => arguments[1].map(t => e.floorDivide(t, Number(d))))',
+                                    decay_ts, list(times))
+    for decay_t, row in zip(decay_ts, counts):
+        schedule = step_schedule(ast.literal_eval(decay_t))
+        assert row == [schedule.decay_count(t) for t in times], decay_t
+    # base_lr * decay_rate ** count for every base learning rate, rate and count
+    decayed = browser.execute_script(explorer + 'return arguments[0].map(b => arguments[1].map(r => arguments[2].map(k => e.decayedLr(Number(b), r, k))))',
+                                     BASE_LRS, DECAY_RATES, list(times))
+    for base_lr, by_rate in zip(BASE_LRS, decayed):
+        for rate, row in zip(DECAY_RATES, by_rate):
+            assert row == [step_lr(k, float(base_lr), 1, float(rate)) for k in times], (base_lr, rate)
+    # warmup: every base learning rate, warmup_lr_init, warmup_t and time in warmup
+    warmups = [(b, i, w, t) for b in BASE_LRS for i in WARMUP_LR_INITS for w in map(int, warmup_ts[1:]) for t in range(w)]
+    values = browser.execute_script(explorer + 'return arguments[0].map(([b, i, w, t]) => e.warmupLr(t, Number(b), Number(i), w))', warmups)
+    assert values == [step_lr(t, float(b), 1, warmup_t=w, warmup_lr_init=float(i)) for b, i, w, t in warmups]
+    # milestones: bisect_right in both timings, with repeated milestones and one at 0
+    lists = [[30, 60, 80], [0], [0, 2, 2, 9], list(range(0, 500, 25)), [499], [5, 5, 5]]
+    for milestones in lists:
+        for timing in ('decay_t', 'milestones'):
+            schedule = milestone_schedule(**{'decay_t': None, 'milestones': None, timing: milestones})
+            got = browser.execute_script(explorer + 'return arguments[0].map(t => e.decayCount({milestones: arguments[1], timing: arguments[2], warmup_t: 0}, t))',
+                                         list(times), milestones, timing)
+            assert got == [schedule.decay_count(t) for t in times], (milestones, timing)
+    # whole schedules, composed as the page composes them: a random sample of every control's values
+    rng = random.Random(19)
+    for _ in range(150):
+        settings = dict(decay_rate=rng.choice(DECAY_RATES), warmup_t=int(rng.choice(warmup_ts)), warmup_lr_init=rng.choice(WARMUP_LR_INITS),
+                        warmup_prefix=rng.random() < 0.5, base_lr=rng.choice(BASE_LRS), epochs=int(rng.choice(epochs)))
+        if rng.random() < 0.7: settings['decay_t'] = rng.choice(decay_ts)
+        else: settings.update(milestones=sorted(rng.sample(range(500), rng.randint(1, 20))), timing=rng.choice(['decay_t', 'milestones']))
+        page_settings = {**settings, 'base_lr': float(settings['base_lr']), 'warmup_lr_init': float(settings['warmup_lr_init'])}
+        if 'decay_t' in settings: page_settings['decay_t'] = float(settings['decay_t'])
+        lrs = browser.execute_script(explorer + 'return e.schedule(arguments[0]).lrs', page_settings)
+        common = dict(decay_rate=float(settings['decay_rate']), warmup_t=settings['warmup_t'], warmup_lr_init=float(settings['warmup_lr_init']),
+                      warmup_prefix=settings['warmup_prefix'])
+        if 'decay_t' in settings:
+            expected = [step_lr(t, float(settings['base_lr']), ast.literal_eval(settings['decay_t']), **common) for t in range(settings['epochs'])]
+        else:
+            expected = [multistep_lr(t, float(settings['base_lr']), **common, **{settings['timing']: settings['milestones']})
+                        for t in range(settings['epochs'])]
+        assert lrs == expected, settings
+
+
+def plot_path(browser):
+    return browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-line').get_attribute('d')
+
+
+@pytest.mark.parametrize('page', EXPLORER_PAGES)
+def test_explorer_keyboard(server, browser, page):
+    "Tab reaches the first control; arrow keys move a slider and change a select; the plot and code line follow."
+    form = explorer_page(browser, server, page)
+    browser.execute_script("const before = document.createElement('a'); before.href = '#'; before.id = 'before-explorer';"
+                           "arguments[0].parentNode.insertBefore(before, arguments[0])", form)
+    browser.find_element(By.ID, 'before-explorer').send_keys(Keys.TAB)
+    first = browser.switch_to.active_element
+    assert first.get_attribute('name') == ('decay_t' if page == '01_tutorial.html' else 'milestones')
+    labels = browser.execute_script("return Array.from(arguments[0].querySelectorAll('input, select')).map(c => [c.name, c.labels.length && c.labels[0].textContent])", form)
+    assert all(name and label for name, label in labels), labels  # every control is a labelled form input with a name
+    code, path = browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text, plot_path(browser)
+    while browser.switch_to.active_element.get_attribute('name') != 'warmup_t':
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+    warmup_t = int(browser.switch_to.active_element.get_attribute('value'))
+    browser.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+    assert browser.switch_to.active_element.get_attribute('value') == str(warmup_t + 1)
+    assert browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text != code and plot_path(browser) != path
+    select = form.find_element(By.NAME, 'decay_rate')
+    before = select.get_attribute('value')
+    select.send_keys(Keys.ARROW_DOWN)
+    assert select.get_attribute('value') != before and f"decay_rate={select.get_attribute('value')}" in shown(browser)[0]
+    call, rows = shown(browser)
+    check_against_steplr(call, rows, float(form.find_element(By.NAME, 'base_lr').get_attribute('value')),
+                         int(form.find_element(By.NAME, 'epochs').get_attribute('value')))
+    assert not [entry for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
+
+
+def luminance(css_colour: str) -> float:
+    "The relative luminance (0 black .. 1 white) of an rgb()/rgba() colour."
+    red, green, blue = (int(v) / 255 for v in re.findall(r'[\d.]+', css_colour)[:3])
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize('page', EXPLORER_PAGES)
+@pytest.mark.parametrize('theme', ['light', 'dark'])
+@pytest.mark.parametrize('width', [1280, 390])
+def test_explorer_fits_and_reads_in_both_themes(server, browser, page, theme, width):
+    "No sideways scrolling at 1280 and 390 px, readable text in light and dark theme; a screenshot of each."
+    explorer_page(browser, server, page)
+    browser.execute_script("document.documentElement.dataset.mode = arguments[0]; document.documentElement.dataset.theme = arguments[0]", theme)
+    browser.set_window_size(width, 1000)
+    explorer = browser.find_element(By.CSS_SELECTOR, '.steplr-explorer')
+    browser.execute_script("arguments[0].scrollIntoView()", explorer)
+    sizes = browser.execute_script("""const page = document.documentElement, e = arguments[0];
+        return [page.scrollWidth, page.clientWidth, e.scrollWidth, e.clientWidth,
+                Math.max(...Array.from(e.querySelectorAll('*')).map(n => n.getBoundingClientRect().right)), e.getBoundingClientRect().right]""", explorer)
+    page_width, page_client, explorer_width, explorer_client, rightmost, explorer_right = sizes
+    assert page_width <= page_client and explorer_width <= explorer_client and rightmost <= explorer_right + 1, sizes
+    colours = browser.execute_script("""const style = (s) => getComputedStyle(document.querySelector(s));
+        return [style('.steplr-explorer').backgroundColor, style('.steplr-explorer label').color, style('.steplr-explorer-line').stroke]""")
+    background, text, line = map(luminance, colours)
+    assert (background < 0.1) == (theme == 'dark') and abs(text - background) > 0.4 and abs(line - background) > 0.1, colours
+    explorer.screenshot(str(SCREENSHOTS / f"explorer-{page.replace('.html', '')}-{theme}-{width}.png"))
+    browser.set_window_size(1280, 1000)
+
+
+def test_explorer_adds_under_300_kb(server, browser):
+    "What the explorer adds to a page (its three files and the cell's markup) weighs under 300 KB, all from the site."
+    explorer_page(browser, server, '01_tutorial.html')
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(r => [r.name, r.encodedBodySize])")
+    added = {name.split('/')[-1]: size for name, size in loaded if 'explorer' in name}
+    assert sorted(added) == sorted(EXPLORER_FILES) and all(name.startswith(server) for name, size in loaded if 'explorer' in name), loaded
+    html = (SITE / '01_tutorial.html').read_text()
+    markup = re.search(r"<div class='steplr-explorer'.*?explorer\.js'></script>", html, re.S).group()
+    total = sum((SITE / '_static' / name).stat().st_size for name in EXPLORER_FILES) + len(markup.encode())
+    (ROOT / '_build' / 'explorer-weight.txt').write_text(f'{total} bytes: ' + ', '.join(f'{name} {size}' for name, size in added.items())
+                                                         + f', markup {len(markup.encode())}\n')
+    assert total < 300_000, total
+
+
+def test_explorer_copy_button(server, browser):
+    "The copy button copies the code line (or selects it where the clipboard is not allowed) and says so."
+    explorer_page(browser, server, '01_tutorial.html')
+    button = browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-copy')
+    button.send_keys(Keys.ENTER)
+    selected = browser.execute_script("return String(window.getSelection())")
+    assert button.text == 'Copied' or selected == browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text
