@@ -93,6 +93,13 @@ def _copy(lr: float|torch.Tensor) -> float|torch.Tensor:
     "`lr` itself if it is a number; a copy if it is a tensor, which the scheduler changes in place."
     return lr.clone() if isinstance(lr, torch.Tensor) else lr
 
+def _take_over(param_groups: list[dict[str, Any]], initialize: bool) -> None:
+    "Get `param_groups` ready to be scheduled: a tensor `lr` each, and `initial_lr` from `lr` if `initialize`."
+    _unshare_tensor_lrs(param_groups)
+    # a tensor lr is copied, as PyTorch does, so that setting lr in place leaves initial_lr alone
+    if initialize:
+        for group in param_groups: group.setdefault('initial_lr', _copy(group['lr']))
+
 # %% ../nbs/11_scheduler.ipynb #state-code
 def _checked_state(state_dict: object, n_groups: int, last_epoch: float) -> tuple[list[float], float]:
     "`state_dict`'s base learning rates and `last_epoch` (`last_epoch` when it has none), checked."
@@ -156,10 +163,7 @@ class StepLRScheduler(_NamedAfterFive):
         self.noise_range_t, self.noise_pct = noise_range_t, noise_pct
         self.noise_std, self.noise_seed = noise_std, noise_seed
         self._generator = torch.Generator()  # reseeded at every noisy step
-        _unshare_tensor_lrs(optimizer.param_groups)
-        # a tensor lr is copied, as PyTorch does, so that setting lr in place leaves initial_lr alone
-        if initialize:
-            for group in optimizer.param_groups: group.setdefault('initial_lr', _copy(group['lr']))
+        _take_over(optimizer.param_groups, initialize)
         self.base_values, self.last_epoch = base_values, 0
         # like timm, start every group at the noise-free value for t = 0 (warmup_lr_init when warming up)
         _write(optimizer.param_groups, first_lrs)
