@@ -43,8 +43,7 @@ class Schedule:
 
     def decay_factor(self, count: float) -> float:
         "What the base learning rate is multiplied by after `count` decays."
-        # an int rate's power is exact, and rounds once in float(), as timm's `base_lr * int` does
-        try: factor = float(self.decay_rate ** count)
+        try: factor: float = self.decay_rate ** count
         except OverflowError:
             raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {count}; "
                              "a decay_rate > 1 grows the learning rate at every decay") from None
@@ -75,7 +74,9 @@ class Schedule:
 def _shared_settings(decay_rate: float, warmup_t: float, warmup_lr_init: float,
                      warmup_prefix: bool) -> dict[str, Any]:
     "The settings every step schedule has, checked."
-    return dict(decay_rate=real('decay_rate', decay_rate, 0), warmup_t=real('warmup_t', warmup_t, 0),
+    # the rate as a float: an int rate's powers would be ints, which grow without overflowing until they are
+    # used (timm's exact int powers differ from these only beyond 2**53, where a rate above 1 has long diverged)
+    return dict(decay_rate=float(real('decay_rate', decay_rate, 0)), warmup_t=real('warmup_t', warmup_t, 0),
                 warmup_lr_init=real('warmup_lr_init', warmup_lr_init, 0),
                 warmup_prefix=boolean('warmup_prefix', warmup_prefix))
 
@@ -90,7 +91,8 @@ class StepSchedule(Schedule):
 
     def decay_count(self, t: Any) -> Any:
         "Number of decays by time `t`, a whole number (works elementwise on arrays)."
-        return self.since(t) // self.decay_t
+        # `self.since(t) // self.decay_t`, with `since` written out: this runs at every step of a scheduler
+        return (t - self.warmup_t if self.warmup_prefix else t) // self.decay_t
 
 def step_schedule(decay_t: float, decay_rate: float=1.0, warmup_t: float=0, warmup_lr_init: float=0,
                   warmup_prefix: bool=False) -> StepSchedule:
