@@ -37,10 +37,6 @@ class Schedule:
         "Number of decays by time `t` (elementwise on arrays): the one thing step schedules differ in."
         raise NotImplementedError
 
-    def since(self, t: Any) -> Any:
-        "Time `t` on the decays' clock: from 0, or from the end of warmup with `warmup_prefix`."
-        return t - self.warmup_t if self.warmup_prefix else t
-
     def decay_factor(self, count: float) -> float:
         "What the base learning rate is multiplied by after `count` decays."
         try: factor: float = self.decay_rate ** count
@@ -91,7 +87,6 @@ class StepSchedule(Schedule):
 
     def decay_count(self, t: Any) -> Any:
         "Number of decays by time `t`, a whole number (works elementwise on arrays)."
-        # `self.since(t) // self.decay_t`, with `since` written out: this runs at every step of a scheduler
         return (t - self.warmup_t if self.warmup_prefix else t) // self.decay_t
 
 def step_schedule(decay_t: float, decay_rate: float=1.0, warmup_t: float=0, warmup_lr_init: float=0,
@@ -197,7 +192,7 @@ def step_lr(
 # %% ../nbs/10_schedule.ipynb #milestones-code
 @dataclass(frozen=True, slots=True)
 class MilestoneSchedule(Schedule):
-    "A step schedule that decays at each of `milestones`, reached when `since(t) + offset` gets there."
+    "A step schedule that decays at each of `milestones`, reached when the decays' clock plus `offset` gets there."
     milestones: tuple[float, ...]
     offset: int  # 1: timm's timing, where a milestone m takes effect at t = m - 1; 0: PyTorch's, at t = m
 
@@ -207,7 +202,7 @@ class MilestoneSchedule(Schedule):
 
     def decay_count(self, t: Any) -> Any:
         "Number of milestones reached by time `t` (elementwise on arrays)."
-        reached = self.since(t) + self.offset
+        reached = (t - self.warmup_t if self.warmup_prefix else t) + self.offset
         # the scheduler's
         if isinstance(reached, (int, float)): return bisect.bisect_right(self.milestones, reached)
         if isinstance(reached, torch.Tensor):
