@@ -22,8 +22,8 @@ import torch
 from .checks import noise_range, noise_ratio, real, seed
 from .plotting import plot_schedule, scheduled_lrs
 from .schedule import multistep_lr, step_lr
-from .scheduler import MultiStepLRScheduler, StepLRScheduler
-from .timm_args import settings_from_args
+from .scheduler import StepLRScheduler
+from .timm_args import scheduler_from_args, settings_from_args
 
 # %% auto #0
 __all__ = ['TRAIN_PY', 'OPTIONS', 'main']
@@ -212,9 +212,7 @@ def _parse(argv: Sequence[str]) -> _Read:
                  launcher=launcher, processes=processes)
 
 # %% ../nbs/16_command_line_internals.ipynb #1d72fab6
-_SCHEDULES: dict[str, tuple[Callable[..., Any], type[StepLRScheduler]]] = {
-    'step': (step_lr, StepLRScheduler), 'constant': (step_lr, StepLRScheduler),
-    'multistep': (multistep_lr, MultiStepLRScheduler)}
+_SCHEDULES: dict[str, Callable[..., Any]] = {'step': step_lr, 'constant': step_lr, 'multistep': multistep_lr}
 
 def _check_sched(read: _Read) -> str:
     "The schedule the run trains with, if steplr previews it."
@@ -276,7 +274,7 @@ def _schedule(read: _Read, sched: str, lr: float) -> tuple[dict[str, Any], list[
     unit = _at_least('--updates-per-epoch', updates_per_epoch, 1) if read.args.sched_on_updates else 1
     _at_least(read.where('epochs'), read.args.epochs, 1)
     settings, epochs = settings_from_args(read.args, updates_per_epoch or 0)
-    closed_form = _SCHEDULES[sched][0]
+    closed_form = _SCHEDULES[sched]
     closed = {name: value for name, value in settings.items() if name not in _SCHEDULER_ONLY}
     try:
         noise_range(settings['noise_range_t']), noise_ratio(settings['noise_pct'], settings['noise_std'])
@@ -287,14 +285,15 @@ def _schedule(read: _Read, sched: str, lr: float) -> tuple[dict[str, Any], list[
     except (TypeError, ValueError) as error: raise _setting_error(read, error) from None
     return settings, lrs
 
-def _run_lrs(sched: str, settings: dict[str, Any], lr: float, lrs: list[float]) -> list[float]:
+def _run_lrs(read: _Read, settings: dict[str, Any], lr: float, lrs: list[float]) -> list[float]:
     "Every learning rate of the run: the closed form's, with timm's noise from a scheduler where it applies."
     if settings['noise_range_t'] is None: return lrs
-    return [lrs[0], *scheduled_lrs(_scheduler(sched, settings, lr), len(lrs))[1:]]
+    return [lrs[0], *scheduled_lrs(_scheduler(read, lr), len(lrs))[1:]]
 
-def _scheduler(sched: str, settings: dict[str, Any], lr: float) -> StepLRScheduler:
+def _scheduler(read: _Read, lr: float) -> StepLRScheduler:
     "The scheduler train.py builds, on a one-parameter optimizer at learning rate `lr` (for noise, plots)."
-    return _SCHEDULES[sched][1](torch.optim.SGD([torch.zeros(1)], lr=lr), **settings)
+    optimizer = torch.optim.SGD([torch.zeros(1)], lr=lr)
+    return scheduler_from_args(read.args, optimizer, read.own.updates_per_epoch or 0)[0]
 
 # %% ../nbs/16_command_line_internals.ipynb #ebf82dde
 def _phases(lrs: list[float], warmup_t: float) -> list[tuple[str, int, int, str]]:
@@ -403,10 +402,10 @@ def _preview(argv: Sequence[str]) -> None:
     settings, lrs = _schedule(read, sched, lr)
     print(_report(read, sched, settings, lr_line, processes, lrs),
           file=sys.stderr if read.own.csv == '-' else sys.stdout)
-    if read.own.csv: _write_csv(read.own.csv, _run_lrs(sched, settings, lr, lrs))
+    if read.own.csv: _write_csv(read.own.csv, _run_lrs(read, settings, lr, lrs))
     if read.own.plot:
         title = f"lr {lr:g}, decay {_decay_text(sched, settings)}"
-        _write_plot(read.own.plot, _scheduler(sched, settings, lr), len(lrs), title)
+        _write_plot(read.own.plot, _scheduler(read, lr), len(lrs), title)
 
 def main(argv: Sequence[str]|None=None) -> int:
     "The `steplr` command: show the schedule of a train.py command line `argv`; return the exit status."
