@@ -132,6 +132,7 @@ d = { 'settings': { 'branch': 'main',
                                   'steplr.scheduler._scaled': ('scheduler.html#_scaled', 'steplr/scheduler.py'),
                                   'steplr.scheduler._take_over': ('scheduler.html#_take_over', 'steplr/scheduler.py'),
                                   'steplr.scheduler._unshare_tensor_lrs': ('scheduler.html#_unshare_tensor_lrs', 'steplr/scheduler.py'),
+                                  'steplr.scheduler._untraced': ('scheduler.html#_untraced', 'steplr/scheduler.py'),
                                   'steplr.scheduler._write': ('scheduler.html#_write', 'steplr/scheduler.py')},
             'steplr.timm_args': { 'steplr.timm_args.scheduler_from_args': ('timm_args.html#scheduler_from_args', 'steplr/timm_args.py'),
                                   'steplr.timm_args.settings_from_args': ('timm_args.html#settings_from_args', 'steplr/timm_args.py')}}}

@@ -5,7 +5,7 @@
 # %% ../nbs/11_scheduler.ipynb #94940fcc
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import torch
@@ -125,6 +125,14 @@ def _holds(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> bool:
         return bool(lr == torch.tensor(value, dtype=lr.dtype)) if isinstance(lr, torch.Tensor) else lr == value
     return all(holds(group['lr'], value) for group, value in zip(param_groups, _scaled(param_groups, lrs)))
 
+# %% ../nbs/11_scheduler.ipynb #untraced-code
+_UNTRACED: dict[Callable[..., None], Callable[..., None]] = {}  # each method, wrapped by torch.compiler.disable
+
+def _untraced(method: Callable[..., None]) -> Callable[..., None]:
+    "`method`, made to run outside any graph `torch.compile` traces (wrapped the first time it is asked for)."
+    if method not in _UNTRACED: _UNTRACED[method] = torch.compiler.disable(method)  # type: ignore[no-untyped-call]
+    return _UNTRACED[method]
+
 # %% ../nbs/11_scheduler.ipynb #0cfbf522
 class StepLRScheduler(_NamedAfterFive):
     "timm's step schedule as a PyTorch `LRScheduler`: told the time (`step(t)`, `step_update(t)`) or counting it."
@@ -173,6 +181,8 @@ class StepLRScheduler(_NamedAfterFive):
              metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
             ) -> None:
         "timm: set the learning rates for `epoch` (if `t_in_epochs`). PyTorch: `step()` sets `last_epoch + 1`'s."
+        if torch.compiler.is_dynamo_compiling():  # traced by torch.compile: run outside the graph instead
+            return _untraced(StepLRScheduler.step)(self, epoch, metric)
         t, name = (self.last_epoch + 1, 'last_epoch + 1') if epoch is None else (epoch, 'epoch')
         if type(t) is not int or t < 0: t = real(name, t, 0)  # a count (an int >= 0) needs no conversion
         if epoch is None or self.t_in_epochs:  # timm's step(epoch) checks, then ignores, a time in updates
@@ -184,6 +194,8 @@ class StepLRScheduler(_NamedAfterFive):
                     metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
                    ) -> None:
         "After an optimizer update, set the learning rates for `num_updates`; does nothing if `t_in_epochs`."
+        if torch.compiler.is_dynamo_compiling():  # traced by torch.compile: run outside the graph instead
+            return _untraced(StepLRScheduler.step_update)(self, num_updates, metric)
         t: float = num_updates
         if type(t) is not int or t < 0: t = real('num_updates', t, 0)
         if not self.t_in_epochs:

@@ -25,6 +25,16 @@ sequential_check=$(python -c "import json; print(next(''.join(cell['source']) fo
 (cd "$(mktemp -d)" && "$venv/bin/python" -c "import math, torch; from steplr import StepLRScheduler
 $sequential_check
 print('$label: SequentialLR with steplr equals it with StepLR on torch', torch.__version__)")
+# how torch.compile traces a scheduler changes between torch releases too: the scheduler page's check that
+# one compiled function stepping both the optimizer and the scheduler compiles one graph
+compile_check=$(python -c "import json; print(next(''.join(cell['source']) for cell in
+  json.load(open('nbs/11_scheduler.ipynb'))['cells'] if cell.get('id') == 'together-code'))")
+(cd "$(mktemp -d)" && "$venv/bin/python" -c "import logging, torch; from steplr import StepLRScheduler
+from torch._dynamo.utils import counters
+def test_eq(a, b): assert a == b, (a, b)
+torch._logging.set_logs(all=logging.ERROR)
+$compile_check
+print('$label: optimizer.step() and scheduler.step_update() compiled together: one graph on torch', torch.__version__)")
 typed_use=$(mktemp -d)
 cp tools/typed_use.py "$typed_use"
 echo -n "$label: mypy --strict tools/typed_use.py: "
