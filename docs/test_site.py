@@ -6,6 +6,7 @@ Needs Debian's `chromium` and `chromium-driver` (`make browser` installs them).
 import ast
 import inspect
 import json
+import math
 import re
 import shutil
 import sys
@@ -356,6 +357,34 @@ def test_explorer_keyboard(server, browser, page):
     call, rows = shown(browser)
     check_against_steplr(call, rows, float(form.find_element(By.NAME, 'base_lr').get_attribute('value')),
                          int(form.find_element(By.NAME, 'epochs').get_attribute('value')))
+    assert not [entry for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
+
+
+def line_heights(browser):
+    "Where the plotted line is drawn at each epoch, in pixels from the top: its path is M x,y then H x V y per epoch."
+    path = plot_path(browser)
+    return [float(re.match(r'M[^,]+,([-\d.e]+)', path).group(1))] + [float(v) for v in re.findall(r'V([-\d.e]+)', path)]
+
+
+@pytest.mark.parametrize('page', EXPLORER_PAGES)
+def test_explorer_log_scale(server, browser, page):
+    "Ticked from the keyboard, log scale puts the y ticks at powers of ten and draws each decay by 0.1 as an equal step."
+    form = explorer_page(browser, server, page)
+    settings = dict(decay_rate='0.1', warmup_t='0', warmup_lr_init='0', base_lr='0.1', epochs='90')
+    for name, value in settings.items(): set_control(browser, form, name, value)
+    if page == '01_tutorial.html': set_control(browser, form, 'decay_t', '25')  # decays at 25, 50 and 75
+    else: set_control(browser, form, 'milestones', '25, 50, 75')
+    before, linear = shown(browser), line_heights(browser)
+    set_control(browser, form, 'log_scale', True)  # the space bar on the box
+    assert form.find_element(By.NAME, 'log_scale').is_selected()
+    assert shown(browser) == before  # the code line and the CSV: the scale is how the plot is drawn, not a setting
+    log = line_heights(browser)
+    steps = lambda heights: [later - earlier for earlier, later in zip(heights, heights[1:]) if later != earlier]
+    assert len(steps(log)) == 3 and max(steps(log)) - min(steps(log)) < 0.5, log  # three decays by 0.1: equal steps
+    assert steps(linear)[2] < steps(linear)[0] / 50, linear  # where the linear axis all but hides the third
+    labels = browser.execute_script("return Array.from(document.querySelectorAll('.steplr-explorer-axes text[text-anchor=end]'), t => t.textContent)")
+    assert len(labels) >= 4 and all(math.log10(float(label)).is_integer() for label in labels), labels
+    assert 'log scale' in browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-svg').get_attribute('aria-label')
     assert not [entry for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
 
 

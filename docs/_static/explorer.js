@@ -129,6 +129,13 @@
     return field(id, label, select);
   }
 
+  function checkControl(root, name, label, start) {
+    const id = `${root.id}-${name}`;
+    const box = element("input", { type: "checkbox", id, name });
+    box.checked = start;
+    return element("div", { class: "steplr-explorer-field steplr-explorer-check" }, box, element("label", { for: id }, label));
+  }
+
   function build(root) {
     root.id = root.id || `steplr-explorer-${++counter}`;
     const start = JSON.parse(root.dataset.start);
@@ -154,13 +161,10 @@
     form.append(selectControl(root, "decay_rate", "decay_rate", start.decay_rate),
                 rangeControl(root, "warmup_t", "warmup_t (epochs)", start.warmup_t),
                 selectControl(root, "warmup_lr_init", "warmup_lr_init", start.warmup_lr_init));
-    const prefixId = `${root.id}-warmup_prefix`;
-    const prefix = element("input", { type: "checkbox", id: prefixId, name: "warmup_prefix" });
-    prefix.checked = start.warmup_prefix;
-    form.append(element("div", { class: "steplr-explorer-field steplr-explorer-check" }, prefix,
-                        element("label", { for: prefixId }, "warmup_prefix")),
+    form.append(checkControl(root, "warmup_prefix", "warmup_prefix", start.warmup_prefix),
                 selectControl(root, "base_lr", "base learning rate (the optimizer's lr)", start.base_lr),
-                rangeControl(root, "epochs", "epochs shown", start.epochs));
+                rangeControl(root, "epochs", "epochs shown", start.epochs),
+                checkControl(root, "log_scale", "log scale (the plot's y axis)", Boolean(start.log_scale)));
     form.addEventListener("submit", (event) => event.preventDefault());
 
     const plot = element("div", { class: "steplr-explorer-plot" });
@@ -180,6 +184,7 @@
         warmup_prefix: value("warmup_prefix").checked,
         base_lr: Number(value("base_lr").value),
         epochs: Number(value("epochs").value),
+        log_scale: value("log_scale").checked,  // how the plot is drawn: not a scheduler argument
       };
       const text = { warmup_lr_init: value("warmup_lr_init").value };
       if (multistep) {
@@ -235,6 +240,25 @@
     return Array.from({ length: Math.floor(high / step + 1e-9) + 1 }, (_, i) => i * step);
   }
 
+  function linearAxis(lrs) {
+    // From 0 to a round number at or above the highest rate, with ticks at round numbers.
+    const highest = Math.max(...lrs) || 1;
+    const ticks = niceTicks(highest * 1.05, 4), high = Math.max(ticks[ticks.length - 1], highest);
+    return { ticks, height: (lr) => lr / high };
+  }
+
+  function logAxis(lrs) {
+    // From the power of ten at or below the lowest rate above 0 to the one at or above the highest, ticks at
+    // powers of ten (at most six); a rate of 0 sits on the bottom edge.
+    const positive = lrs.filter((lr) => lr > 0);
+    if (!positive.length) return linearAxis(lrs);
+    const low = Math.max(Math.floor(Math.log10(Math.min(...positive))), -323);  // 1e-324 is 0 in a float
+    const high = Math.max(Math.ceil(Math.log10(Math.max(...positive))), low + 1);
+    const every = Math.ceil((high - low) / 5), ticks = [];
+    for (let power = high; power >= low; power -= every) ticks.push(Number(`1e${power}`));
+    return { ticks, height: (lr) => (lr > 0 ? Math.max(0, (Math.log10(lr) - low) / (high - low)) : 0) };
+  }
+
   function label(value) {
     return value >= 1e-3 || value === 0 ? String(Number(value.toPrecision(4))) : value.toExponential(1);
   }
@@ -249,15 +273,15 @@
     const width = Math.max(plot.clientWidth, 200), height = width < 500 ? 220 : 300;
     const left = 58, right = 12, top = 12, bottom = 36;
     const { lrs, decays, warmupEnd } = shown;
-    const n = lrs.length, highest = Math.max(...lrs) || 1;
-    const yTicks = niceTicks(highest * 1.05, 4), yTop = Math.max(yTicks[yTicks.length - 1], highest);
+    const n = lrs.length, axis = s.log_scale ? logAxis(lrs) : linearAxis(lrs);
     const x = (t) => left + (t / Math.max(n - 1, 1)) * (width - left - right);
-    const y = (lr) => top + (1 - lr / yTop) * (height - top - bottom);
+    const y = (lr) => top + (1 - axis.height(lr)) * (height - top - bottom);
     const figure = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", class: "steplr-explorer-svg",
                                 "aria-label": `learning rate over ${n} epochs, from ${lrs[0]} to ${lrs[n - 1]}` +
-                                              (decays.length ? `, decaying at epochs ${decays.join(", ")}` : "") });
+                                              (decays.length ? `, decaying at epochs ${decays.join(", ")}` : "") +
+                                              (s.log_scale ? ", on a log scale" : "") });
     const axes = svg("g", { class: "steplr-explorer-axes" });
-    for (const lr of yTicks) {
+    for (const lr of axis.ticks) {
       axes.append(svg("line", { x1: left, x2: width - right, y1: y(lr), y2: y(lr), class: "steplr-explorer-grid" }));
       const text = svg("text", { x: left - 6, y: y(lr) + 4, "text-anchor": "end" });
       text.textContent = label(lr);
