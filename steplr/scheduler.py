@@ -181,7 +181,7 @@ class StepLRScheduler(_NamedAfterFive):
              metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
             ) -> None:
         "timm: set the learning rates for `epoch` (if `t_in_epochs`). PyTorch: `step()` sets `last_epoch + 1`'s."
-        if torch.compiler.is_dynamo_compiling():  # traced by torch.compile: run outside the graph instead
+        if torch.compiler.is_dynamo_compiling():  # traced (spelled out on purpose): run outside the graph
             return _untraced(StepLRScheduler.step)(self, epoch, metric)
         t, name = (self.last_epoch + 1, 'last_epoch + 1') if epoch is None else (epoch, 'epoch')
         if type(t) is not int or t < 0: t = real(name, t, 0)  # a count (an int >= 0) needs no conversion
@@ -194,7 +194,7 @@ class StepLRScheduler(_NamedAfterFive):
                     metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
                    ) -> None:
         "After an optimizer update, set the learning rates for `num_updates`; does nothing if `t_in_epochs`."
-        if torch.compiler.is_dynamo_compiling():  # traced by torch.compile: run outside the graph instead
+        if torch.compiler.is_dynamo_compiling():  # traced (spelled out on purpose): run outside the graph
             return _untraced(StepLRScheduler.step_update)(self, num_updates, metric)
         t: float = num_updates
         if type(t) is not int or t < 0: t = real('num_updates', t, 0)
