@@ -211,8 +211,9 @@ def set_control(browser, form, name, value):
 
 
 def shown(browser):
-    "The explorer's code line, and its CSV as (t, lr) rows."
-    call = browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text
+    "The explorer's code line (under its import, which is checked), and its CSV as (t, lr) rows."
+    imports, call = browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text.split('\n')
+    assert imports == f"from steplr import {call.split('(')[0]}", imports
     href = browser.find_element(By.CSS_SELECTOR, 'a.steplr-explorer-csv').get_attribute('href')
     header, *rows = urllib.parse.unquote(href.split(',', 1)[1]).splitlines()
     assert header == 't,lr'
@@ -259,7 +260,38 @@ def test_explorer_code_line_and_csv_are_steplrs(server, browser, page, settings)
         if name not in ('milestones', 'timing'): set_control(browser, form, name, value)
     if 'milestones' in settings: set_control(browser, form, settings['timing'], settings['milestones'])
     call, rows = shown(browser)
+    arguments = {keyword.arg: ast.literal_eval(keyword.value) for keyword in ast.parse(call).body[0].value.keywords}
+    assert arguments == expected_arguments(settings), call  # every control reaches the code line
     check_against_steplr(call, rows, float(settings['base_lr']), int(settings['epochs']))
+    assert not [entry for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
+
+
+def expected_arguments(settings):
+    "The keyword arguments a code line should carry for the controls' `settings`: the non-default ones."
+    arguments = ({settings['timing']: [int(m) for m in re.split(r'[\s,]+', settings['milestones']) if m]}
+                 if 'milestones' in settings else {'decay_t': float(settings['decay_t'])})
+    values = dict(decay_rate=float(settings['decay_rate']), warmup_t=int(settings['warmup_t']),
+                  warmup_lr_init=float(settings['warmup_lr_init']), warmup_prefix=settings['warmup_prefix'])
+    defaults = dict(decay_rate=1.0, warmup_t=0, warmup_lr_init=0.0, warmup_prefix=False)
+    return arguments | {name: value for name, value in values.items() if value != defaults[name]}
+
+
+def test_explorer_refuses_bad_milestones(server, browser):
+    "Milestones it cannot take are named in the status line, and the plot, code line, CSV and copy go until fixed."
+    form = explorer_page(browser, server, '07_multistep.html')
+    for typed, message in [('1.5', 'whole numbers'), ('30, 501', 'from 0 to 500'), ('60, 30', 'non-decreasing'),
+                           (', '.join(['1'] * 21), 'at most 20')]:
+        set_control(browser, form, 'milestones', typed)
+        status = browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-status').text
+        assert message in status, (typed, status)
+        assert form.find_element(By.NAME, 'milestones').get_attribute('aria-invalid') == 'true'
+        assert browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text == ''
+        assert not browser.find_element(By.CSS_SELECTOR, 'a.steplr-explorer-csv').get_attribute('href')
+        assert not browser.find_elements(By.CSS_SELECTOR, '.steplr-explorer-svg')
+        assert not browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-copy').is_enabled()
+    set_control(browser, form, 'milestones', '30, 60')
+    assert 'milestones=[30, 60]' in shown(browser)[0] and browser.find_elements(By.CSS_SELECTOR, '.steplr-explorer-svg')
+    assert browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-status').text == ''
     assert not [entry for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
 
 
@@ -366,6 +398,11 @@ def line_heights(browser):
     return [float(re.match(r'M[^,]+,([-\d.e]+)', path).group(1))] + [float(v) for v in re.findall(r'V([-\d.e]+)', path)]
 
 
+def y_labels(browser):
+    "The plot's y tick labels, top to bottom."
+    return browser.execute_script("return Array.from(document.querySelectorAll('.steplr-explorer-axes text[text-anchor=end]'), t => t.textContent)")
+
+
 @pytest.mark.parametrize('page', EXPLORER_PAGES)
 def test_explorer_log_scale(server, browser, page):
     "Ticked from the keyboard, log scale puts the y ticks at powers of ten and draws each decay by 0.1 as an equal step."
@@ -382,9 +419,14 @@ def test_explorer_log_scale(server, browser, page):
     steps = lambda heights: [later - earlier for earlier, later in zip(heights, heights[1:]) if later != earlier]
     assert len(steps(log)) == 3 and max(steps(log)) - min(steps(log)) < 0.5, log  # three decays by 0.1: equal steps
     assert steps(linear)[2] < steps(linear)[0] / 50, linear  # where the linear axis all but hides the third
-    labels = browser.execute_script("return Array.from(document.querySelectorAll('.steplr-explorer-axes text[text-anchor=end]'), t => t.textContent)")
-    assert len(labels) >= 4 and all(math.log10(float(label)).is_integer() for label in labels), labels
+    assert len(y_labels(browser)) >= 4 and all(math.log10(float(label)).is_integer() for label in y_labels(browser))
     assert 'log scale' in browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-svg').get_attribute('aria-label')
+    set_control(browser, form, 'warmup_t', '3')  # a warmup from 0: the rate at epoch 0 is 0
+    assert y_labels(browser)[-1] == '0' and line_heights(browser)[0] == max(line_heights(browser))  # the bottom edge
+    if page == '01_tutorial.html':  # rates that shrink to below the smallest float: labels stay powers of ten
+        for name, value in dict(decay_rate='0.01', decay_t='1', epochs='500').items(): set_control(browser, form, name, value)
+        labels = y_labels(browser)
+        assert labels[-1] == '0' and all(math.log10(float(label)).is_integer() for label in labels[:-1]), labels
     assert not [entry for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
 
 
@@ -433,9 +475,13 @@ def test_explorer_adds_under_300_kb(server, browser):
 
 
 def test_explorer_copy_button(server, browser):
-    "The copy button copies the code line (or selects it where the clipboard is not allowed) and says so."
+    "The copy button puts the code line, with its import, on the clipboard, and says so."
     explorer_page(browser, server, '01_tutorial.html')
+    # a clipboard that keeps what it is given: headless Chromium's own cannot be read back
+    browser.execute_script("Object.defineProperty(navigator, 'clipboard', {value: {writeText: text => "
+                           "{ window.copied = text; return Promise.resolve(); }}})")
     button = browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-copy')
     button.send_keys(Keys.ENTER)
-    selected = browser.execute_script("return String(window.getSelection())")
-    assert button.text == 'Copied' or selected == browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text
+    assert browser.execute_script("return window.isSecureContext && window.copied") == \
+        browser.find_element(By.CSS_SELECTOR, '.steplr-explorer-call').text
+    assert button.text == 'Copied'

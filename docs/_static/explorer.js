@@ -203,10 +203,18 @@
       const milestones = form.querySelector("input[type=text]");
       if (milestones) milestones.setAttribute("aria-invalid", error ? "true" : "false");
       status.textContent = error || "";
-      if (error) return;
+      copy.disabled = Boolean(error);
+      if (error) {  // nothing stays up that the settings in view do not give
+        last = null;
+        code.textContent = "";
+        download.removeAttribute("href");
+        plot.replaceChildren();
+        return;
+      }
       const shown = schedule(s);
       last = { settings: s, call: call(s, text), ...shown };
-      code.textContent = last.call;
+      // the import says whose class it is: timm's StepLRScheduler defaults to warmup_prefix=True, steplr's to False
+      code.textContent = `from steplr import ${multistep ? "MultiStepLRScheduler" : "StepLRScheduler"}\n${last.call}`;
       download.href = "data:text/csv;charset=utf-8," + encodeURIComponent(csv(shown.lrs));
       draw(plot, shown, s);
       root.dataset.epochs = String(s.epochs);
@@ -215,7 +223,7 @@
     copy.addEventListener("click", () => {
       const done = () => { copy.textContent = "Copied"; setTimeout(() => { copy.textContent = "Copy"; }, 1500); };
       if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(code.textContent).then(done, () => select(code));
-      else { select(code); document.execCommand("copy"); done(); }
+      else { select(code); if (document.execCommand("copy")) done(); }
     });
     form.addEventListener("input", update);
     form.addEventListener("change", update);
@@ -241,22 +249,27 @@
   }
 
   function linearAxis(lrs) {
-    // From 0 to a round number at or above the highest rate, with ticks at round numbers.
+    // From 0 to a round number at or above the highest rate, with ticks at round numbers: [rate, label] each.
     const highest = Math.max(...lrs) || 1;
     const ticks = niceTicks(highest * 1.05, 4), high = Math.max(ticks[ticks.length - 1], highest);
-    return { ticks, height: (lr) => lr / high };
+    return { ticks: ticks.map((lr) => [lr, label(lr)]), height: (lr) => lr / high };
   }
 
   function logAxis(lrs) {
-    // From the power of ten at or below the lowest rate above 0 to the one at or above the highest, ticks at
-    // powers of ten (at most six); a rate of 0 sits on the bottom edge.
-    const positive = lrs.filter((lr) => lr > 0);
+    // From the power of ten at or below the lowest rate above 0 (1e-300 at least) to the one at or above the
+    // highest, ticks at powers of ten (at most six). Rates of 0, and below 1e-300, go on the bottom edge, which is
+    // then a decade lower and labelled 0.
+    const positive = lrs.filter((lr) => lr >= 1e-300);
     if (!positive.length) return linearAxis(lrs);
-    const low = Math.max(Math.floor(Math.log10(Math.min(...positive))), -323);  // 1e-324 is 0 in a float
-    const high = Math.max(Math.ceil(Math.log10(Math.max(...positive))), low + 1);
-    const every = Math.ceil((high - low) / 5), ticks = [];
-    for (let power = high; power >= low; power -= every) ticks.push(Number(`1e${power}`));
-    return { ticks, height: (lr) => (lr > 0 ? Math.max(0, (Math.log10(lr) - low) / (high - low)) : 0) };
+    const lowest = Math.floor(Math.log10(Math.min(...positive))), zero = positive.length < lrs.length;
+    const high = Math.max(Math.ceil(Math.log10(Math.max(...positive))), lowest + 1), low = zero ? lowest - 1 : lowest;
+    const every = Math.ceil((high - lowest) / 5), ticks = [];
+    for (let power = high; power >= lowest; power -= every) {
+      const lr = Number(`1e${power}`);
+      ticks.push([lr, label(lr)]);
+    }
+    if (zero) ticks.push([0, "0"]);
+    return { ticks, height: (lr) => (lr >= 1e-300 ? (Math.log10(lr) - low) / (high - low) : 0) };
   }
 
   function label(value) {
@@ -278,13 +291,14 @@
     const y = (lr) => top + (1 - axis.height(lr)) * (height - top - bottom);
     const figure = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", class: "steplr-explorer-svg",
                                 "aria-label": `learning rate over ${n} epochs, from ${lrs[0]} to ${lrs[n - 1]}` +
-                                              (decays.length ? `, decaying at epochs ${decays.join(", ")}` : "") +
+                                              (decays.length > 12 ? `, decaying ${decays.length} times from epoch ${decays[0]} to ${decays[decays.length - 1]}`
+                                               : decays.length ? `, decaying at epochs ${decays.join(", ")}` : "") +
                                               (s.log_scale ? ", on a log scale" : "") });
     const axes = svg("g", { class: "steplr-explorer-axes" });
-    for (const lr of axis.ticks) {
+    for (const [lr, tick] of axis.ticks) {
       axes.append(svg("line", { x1: left, x2: width - right, y1: y(lr), y2: y(lr), class: "steplr-explorer-grid" }));
       const text = svg("text", { x: left - 6, y: y(lr) + 4, "text-anchor": "end" });
-      text.textContent = label(lr);
+      text.textContent = tick;
       axes.append(text);
     }
     for (const t of niceTicks(n - 1, width < 500 ? 4 : 8)) {
