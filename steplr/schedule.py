@@ -203,7 +203,7 @@ class MilestoneSchedule(Schedule):
     def decay_count(self, t: Any) -> Any:
         "Number of milestones reached by time `t` (elementwise on arrays)."
         reached = (t - self.warmup_t if self.warmup_prefix else t) + self.offset
-        # the scheduler's
+        # a scalar (the scheduler's every step), then the array closed form's tensors and numpy arrays
         if isinstance(reached, (int, float)): return bisect.bisect_right(self.milestones, reached)
         if isinstance(reached, torch.Tensor):
             milestones = torch.tensor(self.milestones, dtype=reached.dtype, device=reached.device)
