@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 from typing import Any
 
 import torch
@@ -48,6 +49,10 @@ def _label(scheduler: Any, i: int) -> str:
     return f"{i}: {type(scheduler).__name__}"
 
 # %% ../nbs/12_plotting.ipynb #74a2ca13
+# one look per line, cycled: each later line dashed and narrower, so that lines that coincide all stay visible
+_LINE_STYLES = (dict(linewidth=3), dict(linestyle='--', linewidth=2), dict(linestyle='-.', linewidth=1.5),
+                dict(linestyle=(0, (1, 1)), linewidth=1.5))
+
 def plot_schedule(
     schedulers: Any,  # a scheduler, a list or tuple of them, or a dict of label -> scheduler (steplr's or timm's)
     n: int,  # draw t = 0 .. n-1: epochs, or updates for a scheduler with `t_in_epochs=False`
@@ -55,22 +60,33 @@ def plot_schedule(
     marks: bool=True,  # dotted lines where warmup ends (grey) and where each decay happens (in the line's colour)
     ax: Any=None,  # a matplotlib Axes to draw into; a new figure when None
     title: str|None=None,  # the plot's title
+    log: bool|None=None,  # a log scale for the rates; None: when the rates drawn span more than a factor of 50
     **kwargs: Any,  # passed on to matplotlib's `Axes.step` for every line (`alpha`, `linewidth`...)
 ) -> Any:
-    "Draw the learning rate each scheduler sets at t = 0 .. n-1, as a step plot; returns the Axes."
-    try: import matplotlib.pyplot as plt
+    "Draw the learning rate each scheduler sets at t = 0 .. n-1, as steps; returns the Axes."
+    try:
+        import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
     except ModuleNotFoundError as error:  # training code need not have matplotlib: it comes with the `plot` extra
         raise ImportError('plot_schedule needs matplotlib: pip install "steplr[plot]"') from error
     if isinstance(schedulers, dict): labelled = schedulers
     elif isinstance(schedulers, (list, tuple)): labelled = {_label(s, i): s for i, s in enumerate(schedulers)}
     else: labelled = {None: schedulers}
     if ax is None: ax = plt.subplots(figsize=(7, 3.5))[1]
-    for label, scheduler in labelled.items():
-        line, = ax.step(range(n), scheduled_lrs(scheduler, n, group), where='post', label=label, **kwargs)
+    drawn: list[float] = []
+    for (label, scheduler), style in zip(labelled.items(), itertools.cycle(_LINE_STYLES)):
+        lrs = scheduled_lrs(scheduler, n, group)
+        line, = ax.step(range(n), lrs, where='post', label=label, **{**style, **kwargs})
+        drawn += lrs
         warmup_end, decays = _phase_marks(scheduler, n) if marks else ([], [])
         for t in warmup_end: ax.axvline(t, color='grey', linestyle=':', linewidth=1)
         for t in decays: ax.axvline(t, color=line.get_color(), linestyle=':', linewidth=1, alpha=0.6)
-    in_epochs = all(scheduler.t_in_epochs for scheduler in labelled.values())
+    positive = [lr for lr in drawn if lr > 0]
+    if log is None: log = bool(positive) and max(positive) > 50 * min(positive)
+    if log: ax.set_yscale('log')
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs and updates are whole numbers
+    in_epochs = all(getattr(scheduler, 't_in_epochs', True) for scheduler in labelled.values())
     ax.set(xlabel='epoch' if in_epochs else 'update', ylabel='learning rate', title=title)
-    if len(labelled) > 1 or None not in labelled: ax.legend()
+    # outside the axes, where it covers no line
+    if None not in labelled: ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)
     return ax
