@@ -15,11 +15,13 @@ browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium chromium-driver; }
 
-# the tests: every notebook runs top to bottom (its asserts are the tests), then the site is built
-# from the executed notebooks and every page is checked in headless Chromium
+# the tests: every notebook runs top to bottom (its asserts are the tests), the pages that train run
+# again on PyTorch's other CPU paths, then the site is built from the executed notebooks and every page
+# is checked in headless Chromium
 test: install browser
 	nbdev_test --n_workers 2
 	@echo "notebooks: $(words $(wildcard nbs/*.ipynb)) passed, 0 failed"
+	bash tools/check_cpu_paths.sh
 	$(PYTHON) tools/visible_cells.py
 	$(MAKE) --no-print-directory site-build
 	$(PYTHON) -m pytest -q docs/test_site.py
