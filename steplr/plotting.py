@@ -50,8 +50,9 @@ def _label(scheduler: Any, i: int) -> str:
 
 # %% ../nbs/12_plotting.ipynb #74a2ca13
 # one look per line, cycled: each later line dashed and narrower, so that lines that coincide all stay visible
-_LINE_STYLES = (dict(linewidth=3), dict(linestyle='--', linewidth=2), dict(linestyle='-.', linewidth=1.5),
-                dict(linestyle=(0, (1, 1)), linewidth=1.5))
+_LINE_STYLES: tuple[dict[str, Any], ...] = (
+    dict(linewidth=2.5), dict(linestyle='--', linewidth=1.5), dict(linestyle='-.', linewidth=1.5),
+    dict(linestyle=(0, (1, 1)), linewidth=1.5))
 
 def plot_schedule(
     schedulers: Any,  # a scheduler, a list or tuple of them, or a dict of label -> scheduler (steplr's or timm's)
