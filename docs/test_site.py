@@ -368,8 +368,9 @@ def plot_path(browser):
 def test_explorer_keyboard(server, browser, page):
     "Tab reaches the first control; arrow keys move a slider and change a select; the plot and code line follow."
     form = explorer_page(browser, server, page)
+    # a link just before the explorer, with text: an empty one has no box, and Chromium will not type into it
     browser.execute_script("const before = document.createElement('a'); before.href = '#'; before.id = 'before-explorer';"
-                           "arguments[0].parentNode.insertBefore(before, arguments[0])", form)
+                           "before.textContent = 'before'; arguments[0].parentNode.insertBefore(before, arguments[0])", form)
     browser.find_element(By.ID, 'before-explorer').send_keys(Keys.TAB)
     first = browser.switch_to.active_element
     assert first.get_attribute('name') == ('decay_t' if page == '01_tutorial.html' else 'milestones')
