@@ -582,6 +582,9 @@ def _write_plot(run: _Run, path: str) -> None:
     scheduler = _scheduler(run)
     few = scheduler.schedule.decay_count(run.length) <= 40
     ax = plot_schedule(scheduler, run.length, marks=few, title=f"lr {run.lr:g}, decay {_decay_text(run)}")
+    ends = [run.lr_at(t) for t in (0, min(run.length, math.ceil(run.schedule.warmup_t)), run.length - 1)
+            if t < run.length]
+    if min(ends) > 0 and max(ends) / min(ends) > 100: ax.set_yscale('log')  # later decays would lie flat
     try:
         with open(path, 'wb') as file: ax.figure.savefig(file, format='png', dpi=120, bbox_inches='tight')
     except OSError as error: raise _UsageError(f"--plot: cannot write {path}: {error.strerror}") from None
