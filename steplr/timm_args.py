@@ -32,7 +32,7 @@ def _noise_range(noise: Any, run_length: float) -> float|list[float]|None:
 def settings_from_args(
     args: Any,  # timm train.py's parsed arguments (an `argparse.Namespace`, or any object with those attributes)
     updates_per_epoch: int=0,  # optimizer updates per epoch; required (> 0) with `args.sched_on_updates`
-    timm: str='1.0',  # whose factory: '1.0' (`create_scheduler`, timm 0.9 to 1.0) or '0.4.12'
+    timm: str='1.0',  # whose factory: '1.0' (timm 1.0.12 and later's `create_scheduler`) or '0.4.12'
 ) -> tuple[dict[str, Any], int]:
     "The scheduler's keyword arguments and the number of epochs timm's `create_scheduler` derives from `args`."
     if not hasattr(args, 'sched'):
@@ -88,7 +88,7 @@ def scheduler_from_args(
     args: Any,  # timm train.py's parsed arguments (an `argparse.Namespace`, or any object with those attributes)
     optimizer: torch.optim.Optimizer,  # the optimizer to schedule
     updates_per_epoch: int=0,  # optimizer updates per epoch; required (> 0) with `args.sched_on_updates`
-    timm: str='1.0',  # whose factory: '1.0' (`create_scheduler`, timm 0.9 to 1.0) or '0.4.12'
+    timm: str='1.0',  # whose factory: '1.0' (timm 1.0.12 and later's `create_scheduler`) or '0.4.12'
 ) -> tuple[StepLRScheduler, int]:
     "The scheduler and number of epochs timm's `create_scheduler` builds from `args`, as a steplr scheduler."
     from steplr.scheduler import MultiStepLRScheduler, StepLRScheduler
