@@ -30,7 +30,7 @@ __all__ = ['RELEASES', 'flag_data', 'main']
 RELEASES = {'1.0': 'train_py.json', '0.4.12': 'train_py_0.4.12.json'}  # --timm: the flag data of its train.py
 
 def flag_data(timm: str='1.0') -> dict[str, Any]:
-    "The flags of the train.py `--timm` names (`1.0`: the newest; `0.4.12`), as `tools/train_py_flags.py` wrote them."
+    "The flags of the train.py `--timm` names (`1.0`, the newest, or `0.4.12`), as written from its source."
     data: dict[str, Any] = json.loads(resources.files('steplr').joinpath(RELEASES[timm]).read_text())
     return data
 
@@ -89,7 +89,8 @@ def _own_parser() -> _Parser:
                      help='optimizer updates per epoch; needed with --sched-on-updates')
     own.add_argument('--csv', metavar='PATH',
                      help="write 't,lr' for every epoch (or update); - for standard output")
-    own.add_argument('--plot', metavar='PATH', help='draw the schedule into the PNG file PATH (needs steplr[plot])')
+    own.add_argument('--plot', metavar='PATH',
+                     help='draw the schedule into the PNG file PATH (needs steplr[plot])')
     return parser
 
 def _source(data: dict[str, Any]) -> str:
@@ -104,10 +105,10 @@ def _version() -> str:
 
 def _help() -> str:
     "What `steplr --help` prints."
-    return (f"{_own_parser().format_help()}\nThe rest is read as timm's train.py reads it: its flags (abbreviations "
-            f"too), -c FILE, and its defaults, from train.py of {_source(flag_data())}, or with --timm 0.4.12 "
-            f"from train.py of {_source(flag_data('0.4.12'))}. A launcher in front (distributed_train.sh N, torchrun, python -m "
-            "torch.distributed.run, accelerate launch, srun, mpirun, VAR=value) gives the number of processes.")
+    return (f"{_own_parser().format_help()}\nThe rest is read as timm's train.py reads it: its flags "
+            f"(abbreviations too), -c FILE, and its defaults, from train.py of {_source(flag_data())}, or "
+            f"with --timm 0.4.12 from train.py of {_source(flag_data('0.4.12'))}. A launcher in front "
+            f"({_KNOWN}) gives the number of processes.")
 
 # %% ../nbs/16_command_line_internals.ipynb #b237ee34
 _VALUELESS = {  # launcher options that take no value; every other option takes the next word (or =value)
@@ -123,7 +124,7 @@ _COUNTS = {'torchrun': ('nproc_per_node', 'nnodes'), 'accelerate': ('num_process
            'srun': ('n', 'ntasks'), 'mpirun': ('n', 'np', 'c')}  # the options that give the number of processes
 
 def _options(kind: str, words: list[str]) -> tuple[dict[str, str], int]:
-    "The options of launcher `kind` at the start of `words` (name, no dashes, `-` as `_` -> value); how many words."
+    "Launcher `kind`'s options at the start of `words` (name, no dashes, `-` as `_` -> value); how many words."
     options: dict[str, str] = {}
     i = 0
     while i < len(words) and words[i].startswith('-') and words[i] not in ('-m', '-c'):
@@ -280,7 +281,7 @@ def _read(argv: Sequence[str]) -> _Read:
 
 # %% ../nbs/16_command_line_internals.ipynb #checked-code
 def _checked(what: str, check: Callable[..., Any], *values: Any) -> Any:
-    "`check(*values)`; its error, if any, becomes a one-line refusal that begins with `what` (the flags, as typed)."
+    "`check(*values)`; its error becomes a one-line refusal that begins with `what` (the flags, as typed)."
     try: return check(*values)
     except (TypeError, ValueError) as error: raise _UsageError(f"{what}: {error}") from None
 
@@ -310,7 +311,8 @@ def _sched(read: _Read) -> str:
 def _processes(read: _Read) -> tuple[int|None, str]:
     "The number of processes (`--world-size`, else the launcher's count, else 1), or None; and where it came from."
     if read.own.world_size is not None:
-        return _checked(f"--world-size {read.own.world_size}", real, 'processes', read.own.world_size, 1), '--world-size'
+        given = read.own.world_size
+        return _checked(f"--world-size {given}", real, 'processes', given, 1), '--world-size'
     if read.count is None: return 1, 'no launcher' if not read.launcher else 'one process'
     launcher = ' '.join(read.launcher)
     try: count = math.prod(int(factor) for factor in read.count.split(' x '))
@@ -328,7 +330,8 @@ def _learning_rate(read: _Read, processes: int|None, why: str) -> tuple[float, s
     if getattr(args, 'train_img_sizes', None):
         raise _UsageError("--train-img-sizes: without --lr, train.py scales --lr-base by its loader's average "
                           "batch, which steplr cannot know; give --lr")
-    if processes is None: raise _UsageError(f"processes: {why}; the learning rate depends on them: give --world-size N")
+    if processes is None:
+        raise _UsageError(f"processes: {why}; the learning rate depends on them: give --world-size N")
     _at_least(read, 'batch_size', 1)
     _at_least(read, 'lr_base', 0)
     _checked(read.quote('lr_base_size'), real, 'lr_base_size', args.lr_base_size, 1)
@@ -478,7 +481,8 @@ def _noise_text(run: _Run) -> str:
     "Where the noise applies and how large it is, in words."
     noise, settings, unit = run.settings['noise_range_t'], run.settings, run.unit
     if noise is None: return 'none'
-    span = f"from {unit} {noise[0]:g} to before {noise[1]:g}" if isinstance(noise, list) else f"from {unit} {noise:g} on"
+    span = (f"from {unit} {noise[0]:g} to before {noise[1]:g}" if isinstance(noise, list)
+            else f"from {unit} {noise:g} on")
     std = 'ignored by timm 0.4.12' if run.read.timm == '0.4.12' else f"{settings['noise_std']:g}"
     return (f"{span}, at most {settings['noise_pct']:g} of the lr (std {std}, seed {settings['noise_seed']}); "
             "the table leaves it out, --csv and --plot add it")
@@ -488,7 +492,8 @@ def _used(run: _Run) -> set[str]:
     "The train.py arguments that change this run's schedule."
     args, noise = run.read.args, run.settings['noise_range_t'] is not None
     used = {'sched', 'epochs', 'warmup_epochs', 'lr_noise', 'sched_on_updates', 'lr'}
-    used |= {'step': {'decay_epochs', 'decay_rate'}, 'multistep': {'decay_milestones', 'decay_rate'}}.get(run.sched, set())
+    decays = {'step': {'decay_epochs', 'decay_rate'}, 'multistep': {'decay_milestones', 'decay_rate'}}
+    used |= decays.get(run.sched, set())
     if run.settings['warmup_t']: used |= {'warmup_lr', 'warmup_prefix'}
     if noise: used |= {'lr_noise_pct', 'seed'} | ({'lr_noise_std'} if run.read.timm == '1.0' else set())
     if run.read.timm == '1.0' and not args.lr:
@@ -515,9 +520,9 @@ def _notes(run: _Run) -> list[str]:
         return [f"note: the learning rate never decays: the run ends at {unit} {run.length - 1:,}, before the "
                 f"first decay ({run.read.quote(decays)})"]
     if 0 < warm < run.length and not schedule.warmup_prefix and schedule.decay_count(warm) > 0:
-        return [f"note: the warmup ends below the learning rate: {int(schedule.decay_count(warm)):,} decays fall within "
-                f"it, so {unit} {warm:,} starts at {run.lr_at(warm):.6g}, not {run.lr:g}; --warmup-prefix "
-                "counts decays from the warmup's end"]
+        return [f"note: the warmup ends below the learning rate: {int(schedule.decay_count(warm)):,} decays "
+                f"fall within it, so {unit} {warm:,} starts at {run.lr_at(warm):.6g}, not {run.lr:g}; "
+                "--warmup-prefix counts decays from the warmup's end"]
     return []
 
 def _report(run: _Run) -> str:
@@ -542,7 +547,7 @@ def _report(run: _Run) -> str:
 _CLOSED_FORMS: dict[str, Callable[..., Any]] = {'step': step_lr, 'constant': step_lr, 'multistep': multistep_lr}
 
 def _every_lr(run: _Run) -> Any:
-    "The learning rate at every time of the run: numpy's closed form, or, with noise, timm's noise from a scheduler."
+    "The learning rate at every time of the run: numpy's closed form, or with noise a scheduler's values."
     if run.settings['noise_range_t'] is not None:
         from steplr.plotting import scheduled_lrs
         return [run.lr_at(0), *scheduled_lrs(_scheduler(run), run.length)[1:]]  # train.py never steps to 0
