@@ -41,7 +41,7 @@ setuptools.setup(
     ],
     packages=setuptools.find_packages(include=['steplr', 'steplr.*']),
     include_package_data=True,
-    package_data={'steplr': ['py.typed', 'train_py.json']},
+    package_data={'steplr': ['py.typed', 'train_py.json', 'train_py_0.4.12.json']},
     python_requires=f'>={min_python}',
     install_requires=cfg['requirements'].split(),
     extras_require={'plot': cfg['plot_requirements'].split(), 'yaml': cfg['yaml_requirements'].split(),

@@ -7,40 +7,43 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import difflib
 import json
 import math
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from importlib import resources
 from typing import Any
 
-import torch
-
-from .checks import noise_range, noise_ratio, real, seed
-from .plotting import plot_schedule, scheduled_lrs
-from .schedule import multistep_lr, step_lr
-from .scheduler import StepLRScheduler
-from .timm_args import scheduler_from_args, settings_from_args
+from .checks import noise_range, noise_ratio, real
+from .schedule import Schedule, StepSchedule, milestone_schedule, multistep_lr, step_lr, step_schedule
+from .timm_args import noise_fractions, settings_from_args
 
 # %% auto #0
-__all__ = ['TRAIN_PY', 'OPTIONS', 'main']
+__all__ = ['RELEASES', 'flag_data', 'main']
 
 # %% ../nbs/16_command_line_internals.ipynb #95ca2750
-TRAIN_PY: dict[str, Any] = json.loads(resources.files('steplr').joinpath('train_py.json').read_text())
+RELEASES = {'1.0': 'train_py.json', '0.4.12': 'train_py_0.4.12.json'}  # --timm: the flag data of its train.py
+
+def flag_data(timm: str='1.0') -> dict[str, Any]:
+    "The flags of the train.py `--timm` names (`1.0`, the newest, or `0.4.12`), as written from its source."
+    data: dict[str, Any] = json.loads(resources.files('steplr').joinpath(RELEASES[timm]).read_text())
+    return data
 
 # %% ../nbs/16_command_line_internals.ipynb #dccdcd0f
 class _UsageError(Exception):
     "A command line steplr refuses; the message is one line."
 
 class _Done(Exception):
-    "The command ended early (after `--help`) with the exit status `args[0]`."
+    "The command ended early (after `--help` or `--version`) with the exit status `args[0]`."
 
 class _Parser(argparse.ArgumentParser):
     "An argparse parser that raises on an error, and whose help is steplr's."
-    def error(self, message: str) -> Any: raise _UsageError(message)
+    def error(self, message: str) -> Any: raise _UsageError(f"{self.prog}: {message}")
     def exit(self, status: int=0, message: str|None=None) -> Any: raise _Done(status)
     def print_help(self, file: Any=None) -> None: print(_help(), file=file)
 
@@ -52,32 +55,36 @@ def _add(parser: Any, option: dict[str, Any], suppress: bool) -> None:
     kwargs: dict[str, Any] = dict(dest=option['dest'],
                                   default=argparse.SUPPRESS if suppress else option['default'])
     if option['action'] in ('store_true', 'store_false'): kwargs['action'] = option['action']
-    else: kwargs.update(nargs=option['nargs'], type=_TYPES[option['type']])  # timm's kwargs action: strings
+    else:  # timm's kwargs action: strings
+        kwargs.update(nargs=option['nargs'], type=_TYPES[option['type']], choices=option['choices'])
     if option['const'] is not None: kwargs['const'] = option['const']
     if not option['flags'][0].startswith('-'): del kwargs['dest']  # a positional names its dest itself
     parser.add_argument(*option['flags'], **kwargs)
 
-def _train_py_parsers(suppress: bool=False) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+def _train_py_parsers(data: dict[str, Any], suppress: bool=False) -> tuple[_Parser, _Parser]:
     "train.py's two parsers, built from the flag data: the `-c FILE` one, and the main one."
     config_parser = _Parser(add_help=False)
-    for option in TRAIN_PY['config']: _add(config_parser, option, suppress=False)
+    for option in data['config']: _add(config_parser, option, suppress=False)
     parser = _Parser(prog='train.py')
-    exclusive = {dest: group for group in TRAIN_PY['exclusive'] for dest in group}
-    groups = {tuple(group): parser.add_mutually_exclusive_group() for group in TRAIN_PY['exclusive']}
-    for option in TRAIN_PY['options']:
+    exclusive = {dest: group for group in data['exclusive'] for dest in group}
+    groups = {tuple(group): parser.add_mutually_exclusive_group() for group in data['exclusive']}
+    for option in data['options']:
         owner = groups[tuple(exclusive[option['dest']])] if option['dest'] in exclusive else parser
         _add(owner, option, suppress)
     return config_parser, parser
 
 # %% ../nbs/16_command_line_internals.ipynb #658f0f0b
-def _own_parser() -> argparse.ArgumentParser:
+def _own_parser() -> _Parser:
     "steplr's own flags, matched by their exact names; the rest of the command line is train.py's."
     parser = _Parser(prog='steplr', allow_abbrev=False, add_help=False,
-                     usage='steplr [LAUNCHER ...] [TRAIN.PY COMMAND LINE ...] [--csv PATH] [--plot PATH]')
+                     usage='steplr [LAUNCHER ...] [train.py] [TRAIN.PY ARGUMENTS ...] [steplr flags]')
     own = parser.add_argument_group("steplr's own flags (exact names)")
     own.add_argument('-h', '--help', action='help', help='show this help and exit')
+    own.add_argument('--version', action='store_true', help="show steplr's version and whose train.py it reads")
+    own.add_argument('--timm', default='1.0', metavar='VERSION',
+                     help="whose train.py reads the command line: 1.0 (the newest, default) or 0.4.12")
     own.add_argument('--world-size', type=int, metavar='N',
-                     help='processes in the run, for the global batch; overrides the launcher\'s count')
+                     help="processes in the run, for the global batch; overrides the launcher's count")
     own.add_argument('--updates-per-epoch', type=int, metavar='N',
                      help='optimizer updates per epoch; needed with --sched-on-updates')
     own.add_argument('--csv', metavar='PATH',
@@ -86,59 +93,87 @@ def _own_parser() -> argparse.ArgumentParser:
                      help='draw the schedule into the PNG file PATH (needs steplr[plot])')
     return parser
 
+def _source(data: dict[str, Any]) -> str:
+    "Which train.py the flag data came from, in words."
+    return f"timm {data['timm']} (commit {data['commit'][:8]}, {data['date']})"
+
+def _version() -> str:
+    "What `steplr --version` prints."
+    from steplr import __version__
+    return (f"steplr {__version__}; reads train.py of {_source(flag_data())}, or with --timm 0.4.12 "
+            f"train.py of {_source(flag_data('0.4.12'))}")
+
 def _help() -> str:
     "What `steplr --help` prints."
     return (f"{_own_parser().format_help()}\nThe rest is read as timm's train.py reads it: its flags "
-            f"(abbreviations too), -c FILE, and train.py's defaults, from train.py of timm {TRAIN_PY['timm']}, "
-            f"commit {TRAIN_PY['commit'][:8]}. A launcher in front (distributed_train.sh N, torchrun "
-            "--nproc_per_node N) gives the number of processes.")
+            f"(abbreviations too), -c FILE, and its defaults, from train.py of {_source(flag_data())}, or "
+            f"with --timm 0.4.12 from train.py of {_source(flag_data('0.4.12'))}. A launcher in front "
+            f"({_KNOWN}) gives the number of processes.")
 
 # %% ../nbs/16_command_line_internals.ipynb #b237ee34
-_NO_VALUE = {'--standalone', '--no-python', '--no_python', '--run-path', '--run_path', '-m', '--module',
-             '--virtual-local-rank', '--virtual_local_rank', '--use-env', '--use_env'}
+_VALUELESS = {  # launcher options that take no value; every other option takes the next word (or =value)
+    'torchrun': {'--standalone', '--no-python', '--no_python', '--run-path', '--run_path', '-m', '--module',
+                 '--virtual-local-rank', '--virtual_local_rank', '--use-env', '--use_env'},
+    'accelerate': {'--cpu', '--multi_gpu', '--multi-gpu', '--tpu', '--use_deepspeed', '--use_fsdp',
+                   '--use_megatron_lm', '--use_xpu', '-m', '--module', '--no_python', '--debug', '-q', '--quiet'},
+    'srun': {'--exclusive', '-l', '--label', '-u', '--unbuffered', '--pty', '-v', '--verbose', '-Q', '--quiet'},
+    'mpirun': {'--oversubscribe', '--allow-run-as-root', '--report-bindings', '--tag-output', '-v', '--verbose'},
+    'python': {'-b', '-bb', '-B', '-d', '-E', '-i', '-I', '-O', '-OO', '-P', '-q', '-s', '-S', '-u', '-v', '-x'}}
 
-def _torchrun(words: list[str]) -> tuple[dict[str, str], int]:
-    "The torchrun options at the start of `words` (name without dashes -> value), and where the script is."
-    options, i = {}, 0
-    while i < len(words) and words[i].startswith('-'):
-        name, _, value = words[i].partition('=')
-        if not value and name not in _NO_VALUE and i + 1 < len(words): i, value = i + 1, words[i + 1]
+_COUNTS = {'torchrun': ('nproc_per_node', 'nnodes'), 'accelerate': ('num_processes',),
+           'srun': ('n', 'ntasks'), 'mpirun': ('n', 'np', 'c')}  # the options that give the number of processes
+
+def _options(kind: str, words: list[str]) -> tuple[dict[str, str], int]:
+    "Launcher `kind`'s options at the start of `words` (name, no dashes, `-` as `_` -> value); how many words."
+    options: dict[str, str] = {}
+    i = 0
+    while i < len(words) and words[i].startswith('-') and words[i] not in ('-m', '-c'):
+        if words[i] == '--': return options, i + 1
+        name, equals, value = words[i].partition('=')
+        if not equals and name not in _VALUELESS[kind] and i + 1 < len(words): i, value = i + 1, words[i + 1]
         options[name.lstrip('-').replace('-', '_')] = value
         i += 1
-    return options, i + 1  # the word after the options is train.py
+    return options, i
 
-def _launcher(words: list[str]) -> tuple[str, str|None, list[str]]:
-    "The launcher words in front of train.py's arguments, the process count they give, and the arguments."
-    name = os.path.basename(words[0]) if words else ''
-    if name == 'distributed_train.sh' and len(words) > 1: return ' '.join(words[:2]), words[1], words[2:]
-    python_module = name.startswith('python') and words[1:2] == ['-m']
-    if name == 'torchrun' or (python_module and words[2:3] in (['torch.distributed.run'],
-                                                               ['torch.distributed.launch'])):
-        start = 1 if name == 'torchrun' else 3
-        options, script = _torchrun(words[start:])
-        processes = options.get('nproc_per_node', '1')
+def _count(kind: str, options: dict[str, str]) -> str|None:
+    "The number of processes launcher options give, such as '4 x 2' (4 per node on 2 nodes); '?' if they don't."
+    if kind == 'torchrun':  # torchrun starts 1 process on 1 node unless told
         nodes = options.get('nnodes', '1')
-        count = f"{processes} x {nodes}" if nodes != '1' else processes
-        return ' '.join(words[:start + script]), count, words[start + script:]
-    if name.startswith('python') and words[1:2] and words[1].endswith('.py'):
-        return ' '.join(words[:2]), None, words[2:]
-    if name.endswith('.py'): return words[0], None, words[1:]
-    return '', None, words
+        return options.get('nproc_per_node', '1') + ('' if nodes == '1' else f' x {nodes}')
+    return next((options[name] for name in _COUNTS[kind] if name in options), '?')
 
-# %% ../nbs/16_command_line_internals.ipynb #f98afedb
-def _at_least(name: str, value: object, minimum: int) -> int:
-    "`value` as a whole number >= `minimum`, or a `_UsageError` naming `name`."
-    try: return int(real(name, value, minimum))
-    except (TypeError, ValueError) as error: raise _UsageError(str(error)) from None
+# %% ../nbs/16_command_line_internals.ipynb #launcher-code
+_TORCH_RUN = (['-m', 'torch.distributed.run'], ['-m', 'torch.distributed.launch'])
 
-def _world_size(count: str|None, given: int|None) -> tuple[int, str]:
-    "The number of processes (`--world-size`, else the launcher's count, else 1) and where it came from."
-    if given is not None: return _at_least('--world-size', given, 1), '--world-size'
-    if count is None: return 1, 'no launcher'
-    try: factors = [int(factor) for factor in count.split(' x ')]
-    except ValueError: raise _UsageError(f"launcher: {count!r} processes depends on the machine; "
-                                         "give --world-size N") from None
-    return _at_least('launcher processes', math.prod(factors), 1), f"launcher: {count}"
+_KNOWN = ('distributed_train.sh N, torchrun, python -m torch.distributed.run, accelerate launch, srun, mpirun, '
+          'python, sh, bash, VAR=value')
+
+def _launcher(words: list[str]) -> tuple[list[str], str|None, list[str]]:
+    "The launcher's words in front of train.py's arguments, the number of processes they start, and the arguments."
+    i, count = 0, None  # None: no launcher that starts several processes
+    while i < len(words):
+        name, rest = os.path.basename(words[i]), words[i + 1:]
+        if re.fullmatch(r'[A-Za-z_]\w*=.*', words[i]) or name in ('sh', 'bash', 'env'): i += 1
+        elif name == 'distributed_train.sh':  # timm's script: torchrun --nproc_per_node=N train.py ...
+            return words[:i + 2], (rest or ['?'])[0], words[i + 2:]
+        elif name in ('srun', 'mpirun', 'mpiexec'):  # a launcher in front of another: the inner one counts
+            kind = 'srun' if name == 'srun' else 'mpirun'
+            options, taken = _options(kind, rest)
+            i, count = i + 1 + taken, _count(kind, options)
+        elif name == 'torchrun' or words[i:i + 2] in _TORCH_RUN:
+            start = i + (1 if name == 'torchrun' else 2)
+            options, taken = _options('torchrun', words[start:])
+            i, count = start + taken, _count('torchrun', options)
+        elif name == 'accelerate' and rest[:1] == ['launch']:
+            options, taken = _options('accelerate', words[i + 2:])
+            i, count = i + 2 + taken, _count('accelerate', options)
+        elif re.fullmatch(r'python[\d.]*', name): i += 1 + _options('python', rest)[1]
+        elif name.endswith('.py'): return words[:i + 1], count, words[i + 1:]
+        else: break
+    if i < len(words) and not words[i].startswith('-') and any(word.endswith('.py') for word in words[i + 1:]):
+        raise _UsageError(f"{words[i]}: steplr does not know this launcher (it reads {_KNOWN}); give train.py's "
+                          "arguments alone, with --world-size N")
+    return words[:i], count, words[i:]
 
 # %% ../nbs/16_command_line_internals.ipynb #873d58c6
 def _read_config(path: str) -> dict[str, Any]:
@@ -154,262 +189,430 @@ def _read_config(path: str) -> dict[str, Any]:
         where = f" (line {mark.line + 1})" if mark else ''
         raise _UsageError(f"-c {path}: not YAML{where}: {getattr(error, 'problem', None) or error}") from None
     if values is None: return {}
-    if not isinstance(values, dict):
+    if not isinstance(values, dict) or not all(isinstance(key, str) for key in values):
         raise _UsageError(f"-c {path}: expected a mapping of train.py argument names to values, "
                           f"got {type(values).__name__}")
     return values
 
 # %% ../nbs/16_command_line_internals.ipynb #947bc13a
-def _type_text(option: dict[str, Any]) -> str:
-    "What a value of `option` must be, in words."
-    kind = {'int': 'an integer', 'float': 'a number', 'str': 'a string'}.get(option['type'], 'a value')
-    if option['action'] in ('store_true', 'store_false'): kind = 'true or false'
-    return f"a list of {kind.split(' ', 1)[1]}s" if option['nargs'] in ('+', '*') else kind
+def _is_number(value: object) -> bool: return isinstance(value, (int, float)) and not isinstance(value, bool)
 
-def _fits(value: object, option: dict[str, Any]) -> bool:
-    "Whether `value` is of the type train.py declares for `option` (None where the default is None)."
-    if value is None: return option['default'] is None
-    if option['action'] in ('store_true', 'store_false'): return isinstance(value, bool)
-    if option['nargs'] in ('+', '*'):
-        return isinstance(value, list) and all(_fits(item, {**option, 'nargs': None}) for item in value)
-    kinds = {'int': (int,), 'float': (int, float), 'str': (str,)}.get(option['type'], (object,))
-    return isinstance(value, kinds) and not isinstance(value, bool)
+def _is_numbers(value: object) -> bool: return isinstance(value, list) and all(map(_is_number, value))
+
+_KINDS: dict[str, tuple[Callable[[object], bool], tuple[str, ...]]] = {  # what train.py and timm can use
+    'an integer': (lambda v: isinstance(v, int) and not isinstance(v, bool),
+                   ('epochs', 'batch_size', 'grad_accum_steps', 'seed')),
+    'a number': (_is_number, ('decay_rate', 'warmup_epochs', 'warmup_lr', 'lr_noise_pct', 'lr_noise_std',
+                              'lr_base', 'lr_base_size')),
+    'a number or null': (lambda v: v is None or _is_number(v), ('lr', 'decay_epochs')),
+    'a number, a list of numbers or null': (lambda v: v is None or _is_number(v) or _is_numbers(v), ('lr_noise',)),
+    'a list of numbers': (_is_numbers, ('decay_milestones',)),
+    'a string': (lambda v: isinstance(v, str), ('sched', 'opt', 'lr_base_scale')),
+    'true or false': (lambda v: isinstance(v, bool), ('warmup_prefix', 'sched_on_updates'))}
+
+# %% ../nbs/16_command_line_internals.ipynb #read-class
+@dataclasses.dataclass(frozen=True)
+class _Read:
+    "A command line as read: train.py's arguments, which of them were typed or came from `-c`, steplr's own flags."
+    timm: str  # whose train.py: '1.0' or '0.4.12'
+    data: dict[str, Any]  # its flag data
+    args: argparse.Namespace  # train.py's arguments, as its parser gives them
+    given: dict[str, Any]  # those the command line gave
+    from_file: dict[str, Any]  # the values of the `-c` file
+    config: str  # the `-c` file's path, or ''
+    own: argparse.Namespace  # steplr's own flags
+    launcher: list[str]  # the launcher's words
+    count: str|None  # the processes the launcher starts, as it says ('4 x 2', '?': unsaid); None: one
+
+    def flag(self, dest: str) -> str:
+        "train.py's name for `dest` (its first option string)."
+        return next(str(option['flags'][0]) for option in self.data['options'] if option['dest'] == dest)
+
+    def source(self, dest: str) -> str:
+        "Where the value of `dest` comes from: its flag, the `-c` file and key, or train.py's default."
+        if dest in self.given: return self.flag(dest)
+        if dest in self.from_file: return f"-c {self.config}: {dest}"
+        return f"train.py's default {self.flag(dest)}"
+
+    def quote(self, dest: str) -> str:
+        "The value of `dest` as it was typed, for a message: `--lr-noise 0.9 0.4`, or `-c FILE: key value`."
+        value = getattr(self.args, dest)
+        text = ' '.join(map(_typed, value)) if isinstance(value, list) else _typed(value)
+        return f"{self.source(dest)} {text}"
+
+def _typed(value: object) -> str:
+    "A value as it was most likely typed: 100 for 100.0."
+    return repr(value).removesuffix('.0') if isinstance(value, float) else str(value)
 
 # %% ../nbs/16_command_line_internals.ipynb #d6c1eb18
-OPTIONS: dict[str, dict[str, Any]] = {option['dest']: option for option in TRAIN_PY['options']}
-
-def _unknown(words: list[str]) -> str:
+def _unknown(data: dict[str, Any], words: list[str]) -> str:
     "One line refusing the words train.py's parser does not take, naming the closest real flags."
     flags = [word for word in words if word.startswith('-')]
     if not flags: return f"train.py: unrecognized arguments: {' '.join(words)}"
     name = flags[0].split('=')[0]
-    known = [flag for option in TRAIN_PY['options'] for flag in option['flags'] if flag.startswith('--')]
-    close = difflib.get_close_matches(name, known, n=2)
-    return f"{name}: train.py has no such flag" + (f"; did you mean {' or '.join(close)}?" if close else '')
+    known = [flag for option in data['options'] for flag in option['flags'] if flag.startswith('--')]
+    close = difflib.get_close_matches(name, known + ['--' + flag for flag in ('csv', 'plot', 'timm',
+                                                     'updates-per-epoch', 'version', 'world-size')], n=2)
+    return (f"{name}: train.py of timm {data['timm']} has no such flag"
+            + (f"; did you mean {' or '.join(close)}?" if close else ''))
 
-class _Read(argparse.Namespace):
-    "A parsed command line: train.py's arguments, steplr's own, the launcher, and where each value came from."
-    args: argparse.Namespace; own: argparse.Namespace; given: dict[str, Any]; config: str
-    from_file: dict[str, Any]; launcher: str; processes: str|None
-
-    def where(self, dest: str) -> str:
-        "How to name the value of `dest` in a message: its flag, or the `-c` file and key it came from."
-        if dest not in self.given and dest in self.from_file: return f"-c {self.config}: {dest}"
-        return str(OPTIONS[dest]['flags'][0])
-
-def _parse(argv: Sequence[str]) -> _Read:
-    "Read `argv` as steplr's flags, a launcher, and a train.py command line read as train.py reads it."
-    own, words = _own_parser().parse_known_args(list(argv))
-    launcher, processes, words = _launcher(words)
-    config_parser, parser = _train_py_parsers()
+def _read(argv: Sequence[str]) -> _Read:
+    "Read `argv` as steplr's flags, a launcher, and a train.py command line read as that train.py reads it."
+    # a launcher's `--` (torchrun ... -- train.py) is not the end of steplr's flags: argparse would stop at it
+    own, words = _own_parser().parse_known_args(['\0--' if word == '--' else word for word in argv])
+    words = ['--' if word == '\0--' else word for word in words]
+    if own.timm not in RELEASES:
+        raise _UsageError(f"--timm {own.timm}: steplr reads the train.py of timm {' or '.join(RELEASES)}")
+    data = flag_data(own.timm)
+    launcher, count, words = _launcher(words)
+    config_parser, parser = _train_py_parsers(data)
     config, remaining = config_parser.parse_known_args(words)
     from_file = _read_config(config.config) if config.config else {}
     parser.set_defaults(**from_file)
     args, unknown = parser.parse_known_args(remaining)
-    if unknown: raise _UsageError(_unknown(unknown))
-    given = vars(_train_py_parsers(suppress=True)[1].parse_known_args(remaining)[0])
-    return _Read(args=args, own=own, given=given, config=config.config, from_file=from_file,
-                 launcher=launcher, processes=processes)
+    if unknown: raise _UsageError(_unknown(data, unknown))
+    given = vars(_train_py_parsers(data, suppress=True)[1].parse_known_args(remaining)[0])
+    read = _Read(own.timm, data, args, given, from_file, config.config, own, launcher, count)
+    for kind, (fits, dests) in _KINDS.items():  # a -c value train.py's parser has not converted
+        for dest in dests:
+            if dest in from_file and dest not in given and not fits(from_file[dest]):
+                raise _UsageError(f"{read.source(dest)}: expected {kind}, got {from_file[dest]!r}")
+    return read
+
+# %% ../nbs/16_command_line_internals.ipynb #checked-code
+def _checked(what: str, check: Callable[..., Any], *values: Any) -> Any:
+    "`check(*values)`; its error becomes a one-line refusal that begins with `what` (the flags, as typed)."
+    try: return check(*values)
+    except (TypeError, ValueError) as error: raise _UsageError(f"{what}: {error}") from None
+
+def _at_least(read: _Read, dest: str, minimum: float) -> None:
+    "Refuse a value of `dest` below `minimum`."
+    _checked(read.quote(dest), real, dest, getattr(read.args, dest), minimum)
 
 # %% ../nbs/16_command_line_internals.ipynb #1d72fab6
-_SCHEDULES: dict[str, Callable[..., Any]] = {'step': step_lr, 'constant': step_lr, 'multistep': multistep_lr}
+_PREVIEWS = {'1.0': ('step', 'constant', 'multistep'), '0.4.12': ('step',)}  # the schedules steplr previews
 
-def _check_sched(read: _Read) -> str:
+def _sched(read: _Read) -> str:
     "The schedule the run trains with, if steplr previews it."
-    sched = read.args.sched
-    if sched in _SCHEDULES: return str(sched)
+    sched, previews, known = read.args.sched, _PREVIEWS[read.timm], read.data['schedules']
+    if sched in previews: return str(sched)
     if 'sched' not in read.given and 'sched' not in read.from_file:
         raise _UsageError(f"no --sched: train.py trains with its default, {sched}, which steplr does not "
                           "preview; add --sched step")
-    raise _UsageError(f"{read.where('sched')} {sched}: steplr does not implement this schedule (it previews "
-                      f"{', '.join(_SCHEDULES)}); timm's create_scheduler builds it")
+    if sched not in known:
+        every = {name for timm in RELEASES for name in [*flag_data(timm)['schedules'], *_PREVIEWS[timm]]}
+        close = [] if sched in every else difflib.get_close_matches(str(sched), [*known, *previews], n=1)
+        raise _UsageError(f"{read.quote('sched')}: timm {read.data['timm']} has no such schedule"
+                          + (f"; did you mean {close[0]}?" if close else f" (it has {', '.join(known)})"))
+    raise _UsageError(f"{read.quote('sched')}: steplr does not implement this schedule (it previews "
+                      f"{', '.join(previews)}); timm's create_scheduler builds it")
 
-# %% ../nbs/16_command_line_internals.ipynb #dca65881
-_READ = ('sched', 'epochs', 'decay_epochs', 'decay_rate', 'decay_milestones', 'warmup_epochs', 'warmup_lr',
-         'warmup_prefix', 'lr_noise', 'lr_noise_pct', 'lr_noise_std', 'seed', 'sched_on_updates', 'lr', 'lr_base',
-         'lr_base_size', 'lr_base_scale', 'batch_size', 'grad_accum_steps', 'opt')  # what the schedule depends on
-_SETTING_FLAGS = dict(decay_t='decay_epochs', decay_rate='decay_rate', warmup_t='warmup_epochs',
-                      warmup_lr_init='warmup_lr', noise_range_t='lr_noise', noise_pct='lr_noise_pct',
-                      noise_std='lr_noise_std', noise_seed='seed', base_lr='lr')
-
-def _check_types(read: _Read) -> None:
-    "Refuse a value from the `-c` file that is not of the type train.py declares for its flag."
-    for dest in _READ:
-        value = getattr(read.args, dest)
-        if dest in read.from_file and dest not in read.given and not _fits(value, OPTIONS[dest]):
-            raise _UsageError(f"{read.where(dest)}: expected {_type_text(OPTIONS[dest])}, got {value!r}")
-
-def _setting_error(read: _Read, error: Exception) -> _UsageError:
-    "A setting's error (`decay_rate must be ...`) as a usage error naming the flag or key it came from."
-    name = str(error).split()[0].split('[')[0]
-    dest = _SETTING_FLAGS.get(name)
-    if dest == 'decay_epochs' and read.args.sched == 'multistep': dest = 'decay_milestones'
-    if dest == 'lr' and not read.args.lr: dest = 'lr_base'
-    return _UsageError(f"{read.where(dest)}: {error}" if dest else str(error))
+# %% ../nbs/16_command_line_internals.ipynb #f98afedb
+def _processes(read: _Read) -> tuple[int|None, str]:
+    "The number of processes (`--world-size`, else the launcher's count, else 1), or None; and where it came from."
+    if read.own.world_size is not None:
+        given = read.own.world_size
+        return _checked(f"--world-size {given}", real, 'processes', given, 1), '--world-size'
+    if read.count is None: return 1, 'no launcher' if not read.launcher else 'one process'
+    launcher = ' '.join(read.launcher)
+    try: count = math.prod(int(factor) for factor in read.count.split(' x '))
+    except ValueError:
+        if read.count == '?': return None, f"{launcher} does not say how many"
+        return None, f"{launcher}: {read.count} depends on the machine"
+    return _checked(launcher, real, 'processes', count, 1), f"launcher: {read.count}"
 
 # %% ../nbs/16_command_line_internals.ipynb #906abe7c
-def _learning_rate(read: _Read, processes: int) -> tuple[float, str]:
+def _learning_rate(read: _Read, processes: int|None, why: str) -> tuple[float, str]:
     "train.py's learning rate, and a line saying where it came from."
     args = read.args
-    for dest in ('batch_size', 'lr_base_size'): _at_least(read.where(dest), getattr(args, dest), 1)
-    if args.lr: return float(args.lr), f"{args.lr:g} ({read.where('lr')})"
+    if read.timm == '0.4.12' or args.lr:  # timm 0.4.12 has no lr-base rule; train.py tests `not args.lr`
+        return _checked(read.quote('lr'), real, 'lr', args.lr, 0), f"{args.lr:g} ({read.source('lr')})"
+    if getattr(args, 'train_img_sizes', None):
+        raise _UsageError("--train-img-sizes: without --lr, train.py scales --lr-base by its loader's average "
+                          "batch, which steplr cannot know; give --lr")
+    if processes is None:
+        raise _UsageError(f"processes: {why}; the learning rate depends on them: give --world-size N")
+    _at_least(read, 'batch_size', 1)
+    _at_least(read, 'lr_base', 0)
+    _checked(read.quote('lr_base_size'), real, 'lr_base_size', args.lr_base_size, 1)
     global_batch = args.batch_size * processes * max(1, args.grad_accum_steps)
     sqrt_rule = any(name in args.opt.lower() for name in ('ada', 'lamb'))  # train.py's test: adamw, nadam, lamb...
     scale = args.lr_base_scale or ('sqrt' if sqrt_rule else 'linear')
     ratio = global_batch / args.lr_base_size
     if scale == 'sqrt': ratio = ratio ** 0.5
     return args.lr_base * ratio, (f"{args.lr_base * ratio:g} = --lr-base {args.lr_base:g} x ({global_batch} / "
-                                  f"{args.lr_base_size})" + (' ** 0.5' if scale == 'sqrt' else '')
+                                  f"{args.lr_base_size:g})" + (' ** 0.5' if scale == 'sqrt' else '')
                                   + f", {'sqrt' if scale == 'sqrt' else 'linear'} for --opt {args.opt}")
+
+# %% ../nbs/16_command_line_internals.ipynb #dca65881
+def _check_settings(read: _Read, sched: str, settings: dict[str, Any], processes: int|None) -> None:
+    "Check each argument the schedule reads, alone, with the closed form's own checks, on the value typed."
+    args, quote = read.args, read.quote
+    _at_least(read, 'epochs', 1)
+    if sched == 'step' and (args.decay_epochs is not None or read.timm == '0.4.12'):  # timm 1.0: None is 90
+        _checked(quote('decay_epochs'), step_schedule, args.decay_epochs)
+    if sched == 'multistep': _checked(quote('decay_milestones'), milestone_schedule, args.decay_milestones, None)
+    if sched != 'constant': _checked(quote('decay_rate'), step_schedule, 1, args.decay_rate)
+    _checked(quote('warmup_epochs'), step_schedule, 1, 1.0, args.warmup_epochs)
+    _checked(quote('warmup_lr'), step_schedule, 1, 1.0, 0, args.warmup_lr)
+    _checked(quote('lr_noise'), noise_range, noise_fractions(args.lr_noise))
+    noise_flags = ['lr_noise_pct'] if read.timm == '0.4.12' else ['lr_noise_pct', 'lr_noise_std']  # 0.4.12: no std
+    _checked(' / '.join(map(quote, noise_flags)), noise_ratio, settings['noise_pct'], settings['noise_std'])
+    highest = 2 ** 32 - (processes or 1)  # train.py calls np.random.seed(seed + rank): 0 .. 2**32 - 1
+    if not 0 <= args.seed <= highest:
+        raise _UsageError(f"{quote('seed')}: train.py seeds numpy with --seed + rank, which takes 0 .. 2**32 - 1, "
+                          f"so --seed must be in [0, {highest}]")
+    if not isinstance(args.warmup_epochs, int) and getattr(args, 'warmup_prefix', False):
+        raise _UsageError(f"{quote('warmup_epochs')}: with --warmup-prefix train.py trains --epochs + "
+                          "--warmup-epochs epochs, which must be a whole number")
 
 # %% ../nbs/16_command_line_internals.ipynb #611fad3b
 _SCHEDULER_ONLY = ('t_in_epochs', 'noise_range_t', 'noise_pct', 'noise_std', 'noise_seed')
 
-def _schedule(read: _Read, sched: str, lr: float) -> tuple[dict[str, Any], list[float]]:
-    "The scheduler's settings for `read`, checked, and the noise-free learning rate at every epoch or update."
-    updates_per_epoch = read.own.updates_per_epoch
-    if read.args.sched_on_updates and updates_per_epoch is None:
-        raise _UsageError("--sched-on-updates: needs --updates-per-epoch N "
-                          "(train.py counts its data loader's batches)")
-    unit = _at_least('--updates-per-epoch', updates_per_epoch, 1) if read.args.sched_on_updates else 1
-    _at_least(read.where('epochs'), read.args.epochs, 1)
-    settings, epochs = settings_from_args(read.args, updates_per_epoch or 0)
-    closed_form = _SCHEDULES[sched]
+@dataclasses.dataclass(frozen=True)
+class _Run:
+    "The run a command line describes, made once from it: what the report, the CSV and the plot read."
+    read: _Read  # the command line, as read
+    sched: str  # the schedule
+    processes: tuple[int|None, str]  # the number of processes (None: unknown) and where it came from
+    lr: float  # the learning rate train.py schedules
+    lr_text: str  # where it came from, in words
+    settings: dict[str, Any]  # the scheduler's keyword arguments, as timm's factory derives them
+    schedule: Schedule  # the closed form's settings, checked
+    length: int  # the run's epochs (or updates): t = 0 .. length - 1
+
+    @property
+    def unit(self) -> str: return 'epoch' if self.settings['t_in_epochs'] else 'update'
+
+    def lr_at(self, t: int) -> float:
+        "The noise-free learning rate at `t`; at 0, what the scheduler sets when it is built."
+        return (self.schedule.first_lrs([self.lr]) if t == 0 else self.schedule.lrs(t, [self.lr]))[0]
+
+def _run(read: _Read) -> _Run:
+    "Everything the preview shows, derived from the command line `read` and checked."
+    sched, args = _sched(read), read.args
+    processes = _processes(read)
+    lr, lr_text = _learning_rate(read, *processes)
+    updates = read.own.updates_per_epoch
+    on_updates = getattr(args, 'sched_on_updates', False)
+    if on_updates and updates is None:
+        raise _UsageError("--sched-on-updates: needs --updates-per-epoch N (train.py counts its loader's batches)")
+    if on_updates: _checked(f"--updates-per-epoch {updates}", real, 'updates per epoch', updates, 1)
+    settings, epochs = settings_from_args(args, updates or 0, read.timm)
+    _check_settings(read, sched, settings, processes[0])
     closed = {name: value for name, value in settings.items() if name not in _SCHEDULER_ONLY}
-    try:
-        noise_range(settings['noise_range_t']), noise_ratio(settings['noise_pct'], settings['noise_std'])
-        seed(settings['noise_seed'])
-        lrs = closed_form(torch.arange(epochs * unit), lr, **closed).tolist()
-        if sched == 'multistep' and not settings['warmup_t']:  # timm's constructor: the base rate (first_lrs)
-            lrs[0] = lr
-    except (TypeError, ValueError) as error: raise _setting_error(read, error) from None
-    return settings, lrs
+    schedule = (milestone_schedule(milestones=None, **closed) if sched == 'multistep' else step_schedule(**closed))
+    run = _Run(read, sched, processes, lr, lr_text, settings, schedule, epochs * (updates if on_updates else 1))
+    _checked(read.quote('decay_rate'), run.lr_at, run.length - 1)  # a rate above 1 can overflow by the end
+    return run
 
-def _run_lrs(read: _Read, settings: dict[str, Any], lr: float, lrs: list[float]) -> list[float]:
-    "Every learning rate of the run: the closed form's, with timm's noise from a scheduler where it applies."
-    if settings['noise_range_t'] is None: return lrs
-    return [lrs[0], *scheduled_lrs(_scheduler(read, lr), len(lrs))[1:]]
+# %% ../nbs/16_command_line_internals.ipynb #phase-code
+def _first(low: int, high: int, holds: Callable[[int], bool]) -> int:
+    "The first time in `low` .. `high` where `holds` (false before, true from there on), or `high + 1`."
+    high += 1
+    while low < high:
+        middle = (low + high) // 2
+        if holds(middle): high = middle
+        else: low = middle + 1
+    return low
 
-def _scheduler(read: _Read, lr: float) -> StepLRScheduler:
-    "The scheduler train.py builds, on a one-parameter optimizer at learning rate `lr` (for noise, plots)."
-    optimizer = torch.optim.SGD([torch.zeros(1)], lr=lr)
-    return scheduler_from_args(read.args, optimizer, read.own.updates_per_epoch or 0)[0]
+def _phase(run: _Run, t: int, first: int) -> tuple[int, int]:
+    "The first (not before `first`) and last time of the phase that holds `t`: the times with its learning rate."
+    value = run.lr_at(t)
+    return (_first(first, t, lambda u: run.lr_at(u) == value),
+            _first(t, run.length - 1, lambda u: run.lr_at(u) != value) - 1)
 
 # %% ../nbs/16_command_line_internals.ipynb #ebf82dde
-def _phases(lrs: list[float], warmup_t: float) -> list[tuple[str, int, int, str]]:
-    "The phases of the noise-free `lrs` as rows: name, first time, last time, learning rate."
-    warm = min(len(lrs), math.ceil(warmup_t))
-    rows = [('warmup', 0, warm - 1, f"{lrs[0]:.6g} .. {lrs[warm - 1]:.6g}")] if warm else []
-    start = warm
-    for t in range(warm, len(lrs)):
-        if t + 1 == len(lrs) or lrs[t + 1] != lrs[start]:
-            rows.append(('step', start, t, f"{lrs[start]:.6g}"))
-            start = t + 1
-    return rows
+def _walk(run: _Run, first: int, end: int, limit: float=math.inf) -> list[tuple[int, int]]:
+    "The phases from `first` to before `end`, at most `limit` of them, as (first time, last time)."
+    phases: list[tuple[int, int]] = []
+    while first < end and len(phases) < limit:
+        phases.append((first, min(_phase(run, first, first)[1], end - 1)))
+        first = phases[-1][1] + 1
+    return phases
 
-def _table(rows: list[tuple[str, int, int, str]], unit: str, head: int=6, tail: int=3) -> str:
-    "The phases as aligned text."
-    shown = [(name, f"{first:,} .. {last:,}" if last > first else f"{first:,}", lr) for name, first, last,
-             lr in rows]
-    if len(shown) > head + tail + 1:
-        shown = shown[:head] + [('...', f"{len(shown) - head - tail} more steps", '')] + shown[-tail:]
-    shown = [('phase', f'{unit}s', 'learning rate')] + shown
-    widths = [max(len(row[i]) for row in shown) for i in range(2)]
-    return '\n'.join(f"  {name:<{widths[0]}}  {span:<{widths[1]}}  {lr}".rstrip() for name, span, lr in shown)
+def _hidden(run: _Run, first: int, last: int) -> int:
+    "How many phases the times `first` .. `last` hold; a step schedule's are counted from its decays."
+    schedule = run.schedule
+    if not isinstance(schedule, StepSchedule): return len(_walk(run, first, last + 1))  # few milestones
+    if schedule.decay_t < 1: return last - first + 1  # every time decays
+    return int(schedule.decay_count(last) - schedule.decay_count(first)) + 1
+
+def _phases(run: _Run, head: int=6, tail: int=3) -> tuple[list[tuple[int, int]], int, list[tuple[int, int]]]:
+    "The first phases after warmup (`head` rows with it), how many are elided, and the last `tail`."
+    start = min(run.length, math.ceil(run.schedule.warmup_t))
+    head -= 1 if start else 0  # the warmup is the first row
+    phases = _walk(run, start, run.length, limit=head + tail + 1)
+    if not phases or phases[-1][1] == run.length - 1: return phases, 0, []
+    ends = [_phase(run, run.length - 1, phases[head - 1][1] + 1)]
+    while len(ends) < tail: ends.insert(0, _phase(run, ends[0][0] - 1, phases[head - 1][1] + 1))
+    return phases[:head], _hidden(run, phases[head - 1][1] + 1, ends[0][0] - 1), ends
+
+# %% ../nbs/16_command_line_internals.ipynb #f6c93fb5
+def _row(run: _Run, first: int, last: int) -> tuple[str, str, str]:
+    "A row of the table: a phase of steps from `first` to `last`."
+    return 'step', f"{first:,} .. {last:,}" if last > first else f"{first:,}", f"{run.lr_at(first):.6g}"
+
+def _table(run: _Run) -> str:
+    "The warmup and the phases as aligned text; with noise on, the heading says the values are noise-free."
+    warm = min(run.length, math.ceil(run.schedule.warmup_t))
+    rows = [('warmup', f"{0:,} .. {warm - 1:,}" if warm > 1 else '0',
+             f"{run.lr_at(0):.6g} .. {run.lr_at(warm - 1):.6g}")] if warm else []
+    head, hidden, tail = _phases(run)
+    rows += [_row(run, *phase) for phase in head] + ([('...', f"{hidden:,} more steps", '')] if hidden else [])
+    rows += [_row(run, *phase) for phase in tail]
+    noise = ' (noise-free)' if run.settings['noise_range_t'] is not None else ''
+    rows = [('phase', f'{run.unit}s', f'learning rate{noise}'), *rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    return '\n'.join(f"  {name:<{widths[0]}}  {span:<{widths[1]}}  {lr}".rstrip() for name, span, lr in rows)
 
 # %% ../nbs/16_command_line_internals.ipynb #5e7d9a99
-def _unit(settings: dict[str, Any]) -> str:
-    "The schedule's unit of time."
-    return 'epoch' if settings['t_in_epochs'] else 'update'
-
-def _decay_text(sched: str, settings: dict[str, Any]) -> str:
+def _decay_text(run: _Run) -> str:
     "How the schedule decays, in words."
-    if sched == 'constant': return 'none (constant)'
-    if sched == 'multistep':
-        milestones, unit = settings['decay_t'], _unit(settings)
-        if not milestones: return 'none (no milestones)'
-        return (f"x {settings['decay_rate']:g} at milestones {', '.join(f'{m:g}' for m in milestones)} "
+    settings, unit = run.settings, run.unit
+    if run.sched == 'constant': return 'none (constant)'
+    if run.sched == 'multistep':
+        if not settings['decay_t']: return 'none (no milestones)'
+        return (f"x {settings['decay_rate']:g} at milestones {', '.join(f'{m:g}' for m in settings['decay_t'])} "
                 f"(timm's timing: each one {unit} before it)")
-    return f"x {settings['decay_rate']:g} every {settings['decay_t']:g} {_unit(settings)}s"
+    return f"x {settings['decay_rate']:g} every {settings['decay_t']:g} {unit}s"
 
-def _noise_text(settings: dict[str, Any]) -> str:
+def _noise_text(run: _Run) -> str:
     "Where the noise applies and how large it is, in words."
-    noise, unit = settings['noise_range_t'], _unit(settings)
+    noise, settings, unit = run.settings['noise_range_t'], run.settings, run.unit
     if noise is None: return 'none'
-    span = (f"from {unit} {noise[0]:g} to before {noise[1]:g}" if isinstance(noise, (list, tuple))
+    span = (f"from {unit} {noise[0]:g} to before {noise[1]:g}" if isinstance(noise, list)
             else f"from {unit} {noise:g} on")
-    return (f"{span}, at most {settings['noise_pct']:g} of the lr "
-            f"(std {settings['noise_std']:g}, seed {settings['noise_seed']})")
+    std = 'ignored by timm 0.4.12' if run.read.timm == '0.4.12' else f"{settings['noise_std']:g}"
+    return (f"{span}, at most {settings['noise_pct']:g} of the lr (std {std}, seed {settings['noise_seed']}); "
+            "the table leaves it out, --csv and --plot add it")
 
-def _ignored(read: _Read) -> list[str]:
-    "The words that do not change the schedule: the launcher, the data folder, the other flags given."
-    flags = [str(value) if dest == 'data' else str(OPTIONS[dest]['flags'][-1])
-             for dest, value in read.given.items() if dest not in _READ]
-    return ([read.launcher] if read.launcher else []) + flags
+# %% ../nbs/16_command_line_internals.ipynb #ignored-code
+def _used(run: _Run) -> set[str]:
+    "The train.py arguments that change this run's schedule."
+    args, noise = run.read.args, run.settings['noise_range_t'] is not None
+    used = {'sched', 'epochs', 'warmup_epochs', 'lr_noise', 'sched_on_updates', 'lr'}
+    decays = {'step': {'decay_epochs', 'decay_rate'}, 'multistep': {'decay_milestones', 'decay_rate'}}
+    used |= decays.get(run.sched, set())
+    if run.settings['warmup_t']: used |= {'warmup_lr', 'warmup_prefix'}
+    if noise: used |= {'lr_noise_pct', 'seed'} | ({'lr_noise_std'} if run.read.timm == '1.0' else set())
+    if run.read.timm == '1.0' and not args.lr:
+        used |= {'lr_base', 'lr_base_size', 'lr_base_scale', 'batch_size', 'grad_accum_steps'}
+        used |= set() if args.lr_base_scale else {'opt'}
+    return used
 
-def _report(read: _Read, sched: str, settings: dict[str, Any], lr_line: str, processes: tuple[int, str],
-            lrs: list[float]) -> str:
-    "What steplr prints: what was read, what was ignored, and the table of phases."
-    unit, warmup_t = _unit(settings), settings['warmup_t']
-    counted_from = f"its end ({unit} {warmup_t:g})" if settings['warmup_prefix'] else f"{unit} 0"
-    warmup = 'none' if not warmup_t else (f"{warmup_t:g} {unit}s from {settings['warmup_lr_init']:g}, "
+def _ignored(run: _Run) -> list[str]:
+    "The words that do not change the schedule: the launcher, the data folder, the flags given to no effect."
+    read, used = run.read, _used(run)
+    flags = [str(value) if not read.flag(dest).startswith('-') else read.flag(dest)
+             for dest, value in read.given.items() if dest not in used]
+    if read.own.updates_per_epoch is not None and run.unit == 'epoch': flags.append('--updates-per-epoch')
+    if read.own.world_size is not None and 'batch_size' not in used: flags.append('--world-size')
+    return ([' '.join(read.launcher)] if read.launcher else []) + flags
+
+# %% ../nbs/16_command_line_internals.ipynb #report-code
+def _notes(run: _Run) -> list[str]:
+    "A line for each surprise: a run that never decays, a warmup that ends below the learning rate."
+    schedule, unit, warm = run.schedule, run.unit, min(run.length, math.ceil(run.schedule.warmup_t))
+    decays = 'decay_milestones' if run.sched == 'multistep' else 'decay_epochs'
+    if run.sched == 'constant' or schedule.decay_rate == 1: return []
+    if schedule.decay_count(run.length - 1) <= 0:
+        return [f"note: the learning rate never decays: the run ends at {unit} {run.length - 1:,}, before the "
+                f"first decay ({run.read.quote(decays)})"]
+    if 0 < warm < run.length and not schedule.warmup_prefix and schedule.decay_count(warm) > 0:
+        return [f"note: the warmup ends below the learning rate: {int(schedule.decay_count(warm)):,} decays "
+                f"fall within it, so {unit} {warm:,} starts at {run.lr_at(warm):.6g}, not {run.lr:g}; "
+                "--warmup-prefix counts decays from the warmup's end"]
+    return []
+
+def _report(run: _Run) -> str:
+    "What steplr prints: which train.py, what was read, what was ignored, the phases and any surprise."
+    unit, warmup_t, data = run.unit, run.settings['warmup_t'], run.read.data
+    counted_from = f"its end ({unit} {warmup_t:g})" if run.settings['warmup_prefix'] else f"{unit} 0"
+    warmup = 'none' if not warmup_t else (f"{warmup_t:g} {unit}s from {run.settings['warmup_lr_init']:g}, "
                                           f"decays counted from {counted_from}")
     lines = [f"steplr: the learning rate of this train.py run, {unit} by {unit}", ""]
-    if _ignored(read):
-        lines += textwrap.wrap('ignored (no effect on the schedule): ' + ', '.join(_ignored(read)), 100,
-                               subsequent_indent='  ') + [""]
-    lines += [f"  processes      {processes[0]} ({processes[1]})", f"  learning rate  {lr_line}",
-              f"  warmup         {warmup}", f"  decay          {_decay_text(sched, settings)}",
-              f"  noise          {_noise_text(settings)}",
-              f"  run            {len(lrs):,} {unit}s, t = 0 .. {len(lrs) - 1:,}", "",
-              _table(_phases(lrs, warmup_t), unit)]
-    return '\n'.join(lines)
+    if _ignored(run):
+        lines += textwrap.wrap('ignored (no effect on the schedule): ' + ', '.join(_ignored(run)), 100,
+                               subsequent_indent='  ', break_on_hyphens=False) + [""]
+    processes = '?' if run.processes[0] is None else run.processes[0]
+    lines += [f"  train.py       of {_source(data)}: its flags and defaults",
+              f"  processes      {processes} ({run.processes[1]})", f"  learning rate  {run.lr_text}",
+              f"  warmup         {warmup}", f"  decay          {_decay_text(run)}",
+              f"  noise          {_noise_text(run)}",
+              f"  run            {run.length:,} {unit}s, t = 0 .. {run.length - 1:,}", "", _table(run)]
+    return '\n'.join(lines + _notes(run))
+
+# %% ../nbs/16_command_line_internals.ipynb #outputs-code
+_CLOSED_FORMS: dict[str, Callable[..., Any]] = {'step': step_lr, 'constant': step_lr, 'multistep': multistep_lr}
+
+def _every_lr(run: _Run) -> Any:
+    "The learning rate at every time of the run: numpy's closed form, or with noise a scheduler's values."
+    if run.settings['noise_range_t'] is not None:
+        from steplr.plotting import scheduled_lrs
+        return [run.lr_at(0), *scheduled_lrs(_scheduler(run), run.length)[1:]]  # train.py never steps to 0
+    import numpy as np
+    closed = {name: value for name, value in run.settings.items() if name not in _SCHEDULER_ONLY}
+    lrs = _CLOSED_FORMS[run.sched](np.arange(run.length), run.lr, **closed)
+    lrs[0] = run.lr_at(0)
+    return lrs.tolist()
+
+def _scheduler(run: _Run) -> Any:
+    "The scheduler train.py builds, on a one-parameter optimizer at the run's learning rate (noise, plots: torch)."
+    import torch
+    from steplr.timm_args import scheduler_from_args
+    optimizer = torch.optim.SGD([torch.zeros(1)], lr=run.lr)
+    return scheduler_from_args(run.read.args, optimizer, run.read.own.updates_per_epoch or 0, run.read.timm)[0]
 
 # %% ../nbs/16_command_line_internals.ipynb #9767b259
-def _write_csv(path: str, lrs: list[float]) -> None:
-    "Write `t,lr` rows to `path` (`-`: standard output)."
-    try:
-        file = sys.stdout if path == '-' else open(path, 'w', newline='')
+def _open_csv(path: str) -> Any:
+    "The file `--csv` names (`-`: standard output), opened before anything is printed, or a one-line refusal."
+    try: return sys.stdout if path == '-' else open(path, 'w', newline='')
     except OSError as error: raise _UsageError(f"--csv: cannot write {path}: {error.strerror}") from None
+
+def _write_csv(file: Any, lrs: list[float]) -> None:
+    "Write `t,lr` rows, `repr` of each rate, which reads back as the same float."
     writer = csv.writer(file, lineterminator='\n')
     writer.writerow(['t', 'lr'])
     writer.writerows((t, repr(lr)) for t, lr in enumerate(lrs))
     if file is not sys.stdout: file.close()
 
-def _write_plot(path: str, scheduler: StepLRScheduler, length: int, title: str) -> None:
-    "Draw the schedule into the PNG file `path`, marking decays if there are few enough to see."
+def _write_plot(run: _Run, path: str) -> None:
+    "Draw the schedule into the PNG file `path`, marking the warmup's end and the decays if few enough to see."
     try: import matplotlib
     except ModuleNotFoundError: raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"') from None
     if 'matplotlib.pyplot' not in sys.modules: matplotlib.use('Agg')  # no window: the figure goes to a file
     import matplotlib.pyplot as plt
-    ax = plot_schedule(scheduler, length, marks=scheduler.schedule.decay_count(length) <= 40, title=title)
+    from steplr.plotting import plot_schedule
+    scheduler = _scheduler(run)
+    few = scheduler.schedule.decay_count(run.length) <= 40
+    ax = plot_schedule(scheduler, run.length, marks=few, title=f"lr {run.lr:g}, decay {_decay_text(run)}")
+    ends = [run.lr_at(t) for t in (0, min(run.length, math.ceil(run.schedule.warmup_t)), run.length - 1)
+            if t < run.length]
+    if min(ends) > 0 and max(ends) / min(ends) > 100: ax.set_yscale('log')  # later decays would lie flat
     try:
         with open(path, 'wb') as file: ax.figure.savefig(file, format='png', dpi=120, bbox_inches='tight')
     except OSError as error: raise _UsageError(f"--plot: cannot write {path}: {error.strerror}") from None
     finally: plt.close(ax.figure)
 
 # %% ../nbs/16_command_line_internals.ipynb #917c944b
-def _preview(argv: Sequence[str]) -> None:
+def _preview(argv: list[str]) -> None:
     "Read `argv`, print the report, and write the CSV and the plot asked for."
-    read = _parse(argv)
+    read = _read(argv)
+    if read.own.version: return print(_version())
     if read.own.plot and os.path.isdir(read.own.plot):
         raise _UsageError(f"--plot {read.own.plot}: is a folder; give the PNG file to write, "
                           f"such as {os.path.join(read.own.plot, 'lrs.png')}")
-    sched = _check_sched(read)
-    _check_types(read)
-    processes = _world_size(read.processes, read.own.world_size)
-    lr, lr_line = _learning_rate(read, processes[0])
-    settings, lrs = _schedule(read, sched, lr)
-    print(_report(read, sched, settings, lr_line, processes, lrs),
-          file=sys.stderr if read.own.csv == '-' else sys.stdout)
-    if read.own.csv: _write_csv(read.own.csv, _run_lrs(read, settings, lr, lrs))
-    if read.own.plot:
-        title = f"lr {lr:g}, decay {_decay_text(sched, settings)}"
-        _write_plot(read.own.plot, _scheduler(read, lr), len(lrs), title)
+    run = _run(read)
+    csv_file = _open_csv(read.own.csv) if read.own.csv else None
+    print(_report(run), file=sys.stderr if read.own.csv == '-' else sys.stdout)
+    if csv_file: _write_csv(csv_file, _every_lr(run))
+    if read.own.plot: _write_plot(run, read.own.plot)
 
 def main(argv: Sequence[str]|None=None) -> int:
     "The `steplr` command: show the schedule of a train.py command line `argv`; return the exit status."
-    try: _preview(sys.argv[1:] if argv is None else list(argv))
+    words = sys.argv[1:] if argv is None else list(argv)
+    try: _preview(words) if words else print(_help())
     except _UsageError as error:
         print(f"steplr: error: {error}", file=sys.stderr)
         return 2

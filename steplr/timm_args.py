@@ -5,26 +5,41 @@
 # %% ../nbs/13_timm_args.ipynb #d9763560
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import torch
+if TYPE_CHECKING:  # for the annotations only: settings_from_args runs without torch
+    import torch
 
-from .scheduler import MultiStepLRScheduler, StepLRScheduler
+    from steplr.scheduler import StepLRScheduler
 
 # %% auto #0
-__all__ = ['settings_from_args', 'scheduler_from_args']
+__all__ = ['noise_fractions', 'settings_from_args', 'scheduler_from_args']
 
 # %% ../nbs/13_timm_args.ipynb #7c175667
 _STEP_SCHEDULES = ('step', 'constant', 'multistep')
 
+def noise_fractions(noise: Any) -> Any:
+    "`--lr-noise` as timm reads it: one number is where the noise starts, of two or more the first two a range."
+    if isinstance(noise, (list, tuple)): return noise[0] if len(noise) == 1 else list(noise[:2])
+    return noise
+
+def _noise_range(noise: Any, run_length: float) -> float|list[float]|None:
+    "`--lr-noise`, fractions of the run, as times: a start, or a (start, end) range."
+    noise = noise_fractions(noise)
+    if isinstance(noise, list): return [n * run_length for n in noise]
+    return None if noise is None else noise * run_length
+
 def settings_from_args(
     args: Any,  # timm train.py's parsed arguments (an `argparse.Namespace`, or any object with those attributes)
     updates_per_epoch: int=0,  # optimizer updates per epoch; required (> 0) with `args.sched_on_updates`
+    timm: str='1.0',  # whose factory: '1.0' (timm 1.0.12 and later's `create_scheduler`) or '0.4.12'
 ) -> tuple[dict[str, Any], int]:
     "The scheduler's keyword arguments and the number of epochs timm's `create_scheduler` derives from `args`."
     if not hasattr(args, 'sched'):
         raise TypeError("args must be train.py's parsed arguments, an argparse.Namespace with at least `sched` "
                         f"(for a dict d: argparse.Namespace(**d)), got {type(args).__name__}")
+    if timm == '0.4.12': return _settings_timm_0_4_12(args)
+    if timm != '1.0': raise ValueError(f"timm must be '1.0' or '0.4.12', got {timm!r}")
     sched = args.sched
     if sched not in _STEP_SCHEDULES:
         raise ValueError(f"args.sched must be one of {_STEP_SCHEDULES} for steplr, got {sched!r}; "
@@ -32,7 +47,7 @@ def settings_from_args(
     num_epochs, warmup_epochs = getattr(args, 'epochs', 100), getattr(args, 'warmup_epochs', 5)
     decay_epochs = getattr(args, 'decay_epochs', 30)
     decay_epochs = 90 if decay_epochs is None else decay_epochs
-    warmup_prefix, noise = getattr(args, 'warmup_prefix', False), getattr(args, 'lr_noise', None)
+    warmup_prefix = getattr(args, 'warmup_prefix', False)
     in_epochs = not getattr(args, 'sched_on_updates', False)
     unit = 1
     if not in_epochs:
@@ -40,11 +55,6 @@ def settings_from_args(
             raise ValueError("updates_per_epoch must be an integer > 0 with args.sched_on_updates, "
                              f"got {updates_per_epoch!r}")
         unit = updates_per_epoch
-    run_length = num_epochs * unit
-    # timm reads one number as a start, and two or more as a (start, end) range of the first two
-    if isinstance(noise, (list, tuple)): noise = noise[0] if len(noise) == 1 else noise[:2]
-    if isinstance(noise, (list, tuple)): noise_range: float|list[float]|None = [n * run_length for n in noise]
-    else: noise_range = None if noise is None else noise * run_length
     decay_t: float|list[float]
     if sched == 'constant': decay_t = 1
     elif sched == 'multistep': decay_t = [m * unit for m in getattr(args, 'decay_milestones', [30, 60])]
@@ -52,18 +62,36 @@ def settings_from_args(
     decay_rate = 1.0 if sched == 'constant' else getattr(args, 'decay_rate', 0.1)
     settings = dict(
         decay_t=decay_t, decay_rate=decay_rate, warmup_t=warmup_epochs * unit,
-        warmup_lr_init=getattr(args, 'warmup_lr', 1e-5), t_in_epochs=in_epochs, noise_range_t=noise_range,
+        warmup_lr_init=getattr(args, 'warmup_lr', 1e-5), t_in_epochs=in_epochs,
+        noise_range_t=_noise_range(getattr(args, 'lr_noise', None), num_epochs * unit),
         noise_pct=getattr(args, 'lr_noise_pct', 0.67), noise_std=getattr(args, 'lr_noise_std', 1.0),
         noise_seed=getattr(args, 'seed', 42), warmup_prefix=warmup_prefix)
     return settings, num_epochs + warmup_epochs if warmup_prefix else num_epochs
+
+# %% ../nbs/13_timm_args.ipynb #timm-0412-code
+def _settings_timm_0_4_12(args: Any) -> tuple[dict[str, Any], int]:
+    "The scheduler's keyword arguments and the number of epochs timm 0.4.12's `create_scheduler` gives."
+    if args.sched != 'step':
+        raise ValueError(f"args.sched must be 'step' for timm 0.4.12 (its factory builds no other step "
+                         f"schedule), got {args.sched!r}")
+    num_epochs = getattr(args, 'epochs', 200)
+    settings = dict(
+        decay_t=getattr(args, 'decay_epochs', 30), decay_rate=getattr(args, 'decay_rate', 0.1),
+        warmup_t=getattr(args, 'warmup_epochs', 3), warmup_lr_init=getattr(args, 'warmup_lr', 1e-4),
+        t_in_epochs=True, noise_range_t=_noise_range(getattr(args, 'lr_noise', None), num_epochs),
+        noise_pct=getattr(args, 'lr_noise_pct', 0.67), noise_std=1.0,  # timm 0.4.12 ignores --lr-noise-std
+        noise_seed=getattr(args, 'seed', 42), warmup_prefix=False)
+    return settings, num_epochs
 
 # %% ../nbs/13_timm_args.ipynb #from-args-code
 def scheduler_from_args(
     args: Any,  # timm train.py's parsed arguments (an `argparse.Namespace`, or any object with those attributes)
     optimizer: torch.optim.Optimizer,  # the optimizer to schedule
     updates_per_epoch: int=0,  # optimizer updates per epoch; required (> 0) with `args.sched_on_updates`
+    timm: str='1.0',  # whose factory: '1.0' (timm 1.0.12 and later's `create_scheduler`) or '0.4.12'
 ) -> tuple[StepLRScheduler, int]:
     "The scheduler and number of epochs timm's `create_scheduler` builds from `args`, as a steplr scheduler."
-    settings, num_epochs = settings_from_args(args, updates_per_epoch)
+    from steplr.scheduler import MultiStepLRScheduler, StepLRScheduler
+    settings, num_epochs = settings_from_args(args, updates_per_epoch, timm)
     scheduler_class = MultiStepLRScheduler if args.sched == 'multistep' else StepLRScheduler
     return scheduler_class(optimizer, **settings), num_epochs

@@ -1,20 +1,26 @@
-"""Write steplr/train_py.json, the flags of timm's train.py as data, from a train.py file.
+"""Write the flags of one timm train.py as data (steplr/train_py*.json), from a pytorch-image-models git repository.
 
-    python tools/train_py_flags.py TRAIN_PY --timm VERSION --commit COMMIT
+    python tools/train_py_flags.py GIT_DIR                          # the newest train.py: steplr/train_py.json
+    python tools/train_py_flags.py GIT_DIR v0.4.12 --out steplr/train_py_0.4.12.json
 
-TRAIN_PY is read, never run: every `add_argument` call at its top level is taken as written (its option
-strings, `dest`, `action`, `nargs`, `type`, `default` and `const`), with the mutually exclusive groups and
-the `-c`/`--config` parser that train.py reads first. The JSON records the timm version and commit given,
-which `steplr --help` shows. steplr's own flags must not be a prefix of a train.py flag: the script refuses.
+GIT_DIR is a clone of huggingface/pytorch-image-models (or its .git directory); REVISION defaults to the newest
+commit that changed train.py. Its train.py is read, never run: every `add_argument` call at its top level is taken
+as written (its option strings, `dest`, `action`, `nargs`, `type`, `default`, `const` and `choices`), with the
+mutually exclusive groups and the `-c`/`--config` parser that train.py reads first. The JSON also records the
+timm version (timm/version.py), the commit and its date, and the schedule names the scheduler factory of that
+commit builds. steplr's own flags must not be a prefix of a train.py flag: the script refuses.
 """
 import argparse
 import ast
 import json
+import re
+import subprocess
 import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / 'steplr' / 'train_py.json'
-OWN = ('--csv', '--plot', '--updates-per-epoch', '--world-size')  # steplr's own flags, matched exactly
+OWN = ('--csv', '--plot', '--timm', '--updates-per-epoch', '--version', '--world-size')  # steplr's, exact names
+FACTORIES = ('timm/scheduler/scheduler_factory.py',)
 
 
 def literal(node: ast.AST | None) -> object:
@@ -35,10 +41,13 @@ def option(call: ast.Call) -> dict:
     action = keywords.get('action')
     action = 'store' if action is None else ast.literal_eval(action) if isinstance(action, ast.Constant) else 'kwargs'
     long = next((flag for flag in flags if flag.startswith('--')), flags[0])
+    choices = literal(keywords.get('choices'))
+    implied = {'store_true': False, 'store_false': True}.get(action)  # argparse's default for a switch
     return dict(flags=flags, dest=literal(keywords.get('dest')) or long.lstrip('-').replace('-', '_'),
                 action=action, nargs=literal(keywords.get('nargs')),
                 type=ast.unparse(keywords['type']) if 'type' in keywords else None,
-                default=literal(keywords.get('default')), const=literal(keywords.get('const')))
+                default=literal(keywords['default']) if 'default' in keywords else implied, const=literal(keywords.get('const')),
+                choices=None if choices is None else list(choices))
 
 
 def flags(source: str) -> dict:
@@ -57,20 +66,33 @@ def flags(source: str) -> dict:
     return dict(config=config, options=options, exclusive=list(exclusive.values()))
 
 
+def git(git_dir: str, *words: str) -> str:
+    "The output of one git command on the repository `git_dir`."
+    return subprocess.run(['git', f'--git-dir={git_dir}', *words], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def main() -> int:
-    "Read the train.py named on the command line and write the JSON."
+    "Read train.py at the revision named on the command line and write the JSON."
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('train_py', type=Path)
-    parser.add_argument('--timm', required=True, help='the timm version the file belongs to')
-    parser.add_argument('--commit', required=True, help='the pytorch-image-models commit it was taken from')
+    parser.add_argument('git_dir', help='a clone of huggingface/pytorch-image-models, or its .git directory')
+    parser.add_argument('revision', nargs='?', help='a tag or commit; default: the newest that changed train.py')
+    parser.add_argument('--out', type=Path, default=OUT, help=f'the JSON file to write (default: {OUT})')
     args = parser.parse_args()
-    data = dict(timm=args.timm, commit=args.commit, source='huggingface/pytorch-image-models train.py',
-                **flags(args.train_py.read_text()))
+    git_dir = str(Path(args.git_dir) / '.git') if (Path(args.git_dir) / '.git').exists() else args.git_dir
+    revision = args.revision or git(git_dir, 'log', '-1', '--format=%H', 'HEAD', '--', 'train.py').strip()
+    commit, date = git(git_dir, 'log', '-1', '--format=%H %as', revision).split()
+    version = re.search(r"__version__ = '([^']+)'", git(git_dir, 'show', f'{commit}:timm/version.py')).group(1)
+    factory = git(git_dir, 'show', f'{commit}:{FACTORIES[0]}')
+    schedules = sorted(set(re.findall(r"sched == '(\w+)'", factory)))
+    data = dict(timm=version, commit=commit, date=date, source='huggingface/pytorch-image-models train.py',
+                schedules=schedules, **flags(git(git_dir, 'show', f'{commit}:train.py')))
     taken = [(own, flag) for own in OWN for entry in data['options'] for flag in entry['flags']
              if flag.startswith(own)]
     if taken: sys.exit(f'steplr flag is a prefix of a train.py flag: {taken}')
-    OUT.write_text(json.dumps(data, indent=1) + '\n')
-    print(f"wrote {OUT}: {len(data['options'])} train.py options")
+    args.out.write_text(json.dumps(data, indent=1) + '\n')
+    print(f"wrote {args.out}: train.py of timm {version}, commit {commit[:8]} ({date}), "
+          f"{len(data['options'])} options")
     return 0
 
 
