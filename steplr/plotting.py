@@ -28,7 +28,8 @@ def scheduled_lrs(scheduler: Any, n: int, group: int=0) -> list[float]:
         step = twin.step if twin.t_in_epochs else twin.step_update
         return [(step(t), float(groups[group]['lr']))[1] for t in range(n)]  # a number, also from a tensor lr
     with warnings.catch_warnings():
-        warnings.filterwarnings('ignore', message=r'Detected call of `lr_scheduler.step\(\)` before')
+        # the copy's optimizer never steps (and, copied, is not the one PyTorch's constructor wrapped)
+        warnings.filterwarnings('ignore', message=r'(Detected call of|Seems like) `(lr_scheduler|optimizer)\.step')
         if not hasattr(twin, '_schedulers'):  # one of PyTorch's: back to where its constructor leaves it
             for param_group in groups: param_group['lr'] = copy.deepcopy(param_group['initial_lr'])
             twin.last_epoch = -1

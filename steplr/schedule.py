@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
-import numpy as np
-
 from .checks import Number, boolean, milestones as checked_milestones, real
 
-if TYPE_CHECKING: import torch  # tensors are recognised by duck typing: the closed form runs without torch
+if TYPE_CHECKING:  # arrays and tensors are recognised by duck typing: the closed form needs neither installed
+    import numpy as np
+    import torch
 
 # %% auto #0
 __all__ = ['step_schedule', 'step_lr', 'milestone_schedule', 'multistep_lr']
@@ -105,6 +105,11 @@ def _is_tensor(t: object) -> bool:
     torch = sys.modules.get('torch')
     return torch is not None and isinstance(t, torch.Tensor)
 
+def _is_numpy_array(t: object) -> bool:
+    "Whether `t` is a numpy array (when numpy is not imported, nothing is)."
+    numpy = sys.modules.get('numpy')
+    return numpy is not None and isinstance(t, numpy.ndarray)
+
 def _float64(t: Any) -> Any:
     "Array `t` as float64 (no copy when it already is)."
     return t.double() if _is_tensor(t) else t.astype('float64', copy=False)
@@ -115,6 +120,7 @@ def _exact_times(t: Any, schedule: _Schedule) -> Any:
     whole_times = not (t.is_floating_point() if is_tensor else t.dtype.kind == 'f')
     if not (whole_times and all(type(s) is int for s in schedule.time_settings())): return _float64(t)
     if max(*schedule.time_settings(), int(t.max())) >= _INT64_SAFE:
+        import numpy as np  # imported by torch already, when installed
         return np.array((t.cpu() if is_tensor else t).tolist(), dtype=object)  # Python's ints, exact at any size
     return t.long() if is_tensor else t.astype('int64', copy=False)
 
@@ -123,6 +129,7 @@ def _array_lr(schedule: _Schedule, t: Any, base_lr: float) -> Any:
     if t.ndim == 0: return _array_lr(schedule, t.reshape(1), base_lr).reshape(())  # one time, as a 0-dim array
     if t.reshape(-1).shape[0] == 0: return _float64(t)
     times = _exact_times(t, schedule)
+    import numpy as np  # t is a numpy array, or a tensor (torch imports numpy when it is installed)
     xp = sys.modules['torch'] if _is_tensor(times) else np
     counts = schedule.decay_count(times)  # a new array: safe to clamp in place
     counts = counts.clamp_(min=0) if xp is not np else np.maximum(counts, 0, out=counts)
@@ -168,8 +175,10 @@ def _check_times(t: Any) -> None:
 def _closed_form(schedule: _Schedule, t: Any, base_lr: Number) -> float|torch.Tensor|np.ndarray[Any, Any]:
     "`schedule`'s learning rate at time `t`, or at each time of an array, list or range of times `t`."
     base_lr = real('base_lr', base_lr, 0)
-    if isinstance(t, (list, tuple, range)): t = np.array(t)  # times in a list: a numpy array of them back
-    if not (isinstance(t, np.ndarray) or _is_tensor(t)): return schedule.lrs(real('t', t, 0), [base_lr])[0]
+    if isinstance(t, (list, tuple, range)):  # times in a list: a numpy array of them back
+        import numpy as np
+        t = np.array(t)
+    if not (_is_numpy_array(t) or _is_tensor(t)): return schedule.lrs(real('t', t, 0), [base_lr])[0]
     _check_times(t)
     lrs: torch.Tensor|np.ndarray[Any, Any] = _array_lr(schedule, t, base_lr)
     return lrs
@@ -216,8 +225,9 @@ class _MilestoneSchedule(_Schedule):
         if _is_tensor(reached):
             milestones = reached.new_tensor(self.milestones)  # the times' dtype and device
             return sys.modules['torch'].searchsorted(milestones, reached, right=True)
-        milestones = np.array(self.milestones, dtype=reached.dtype)  # Python's ints too, when they are objects
-        return np.searchsorted(milestones, reached, side='right')
+        numpy = sys.modules['numpy']  # reached is a numpy array
+        milestones = numpy.array(self.milestones, dtype=reached.dtype)  # Python's ints too, when they are objects
+        return numpy.searchsorted(milestones, reached, side='right')
 
     def first_lrs(self, base_lrs: list[float]) -> list[float]:
         "What a scheduler sets when it is built: timm's constructor sets the base learning rates, without warmup."

@@ -88,9 +88,12 @@ def _write(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> None:
         if type(current) is not float and isinstance(current, torch.Tensor): current.fill_(lr)
         else: group['lr'] = lr
 
-def _scaled(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> list[float]:
-    "Each of `lrs` times its param group's `lr_scale`, if it has one."
-    return [lr * group['lr_scale'] if 'lr_scale' in group else lr for group, lr in zip(param_groups, lrs)]
+def _scaled(param_groups: list[dict[str, Any]], lrs: list[float]) -> list[float]:
+    "`lrs`, a list of the caller's, with each value multiplied by its param group's `lr_scale`, if any, in place."
+    if len(param_groups) != len(lrs): return lrs  # a group added since: `_write` says what to do
+    for i, group in enumerate(param_groups):  # in place: a second list costs a tenth of a one-group step
+        if 'lr_scale' in group: lrs[i] *= group['lr_scale']
+    return lrs
 
 def _unshare_tensor_lrs(param_groups: list[dict[str, Any]]) -> None:
     "Give each group whose `lr` tensor an earlier group holds too a copy of its own."
@@ -144,6 +147,26 @@ def _untraced(method: Callable[..., None]) -> Callable[..., None]:
     if method not in _UNTRACED: _UNTRACED[method] = torch.compiler.disable(method)  # type: ignore[no-untyped-call]
     return _UNTRACED[method]
 
+# %% ../nbs/11_scheduler.ipynb #watch-code
+class _FirstStepWatch:
+    "Whether `optimizer` has stepped since this was made (a hook says so, then removes itself)."
+    def __init__(self, optimizer: torch.optim.Optimizer) -> None:
+        self.stepped, self._hook = False, optimizer.register_step_post_hook(self._saw_step)
+
+    def _saw_step(self, *hook_arguments: Any) -> None: self.stepped = True; self._hook.remove()
+
+def _new_schedule(last_epoch: int) -> None:
+    "Refuse PyTorch's `last_epoch` other than -1, naming the ways steplr resumes."
+    if last_epoch != -1:
+        raise ValueError(f"last_epoch must be -1 (a new schedule), got {last_epoch!r}: to resume, "
+                         f"load the saved state_dict, or call step({last_epoch!r} + 1)")
+
+_ORDER_WARNING = ("Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, "
+                  "you should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  "
+                  "Failure to do this will result in PyTorch skipping the first value of the learning rate "
+                  "schedule. See more details at "
+                  "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
+
 # %% ../nbs/11_scheduler.ipynb #settings-code
 class _Setting:
     "One of the scheduler's settings under timm's name: read as checked; assigned through the same check."
@@ -153,7 +176,23 @@ class _Setting:
         return self if scheduler is None else scheduler._settings[self.name]
 
     def __set__(self, scheduler: Any, value: Any) -> None:
-        scheduler._configure(**{**scheduler._settings, self.name: value})
+        _configure(scheduler, {**scheduler._settings, self.name: value})
+
+def _configure(scheduler: Any, settings: dict[str, Any]) -> None:
+    "Check `settings` as the constructor does; then make them, and their closed form, `scheduler`'s."
+    schedule, checked = scheduler._closed_form(settings)  # the schedule's own settings, checked
+    noise_pct, noise_std = noise_ratio(settings['noise_pct'], settings['noise_std'])
+    scheduler._settings = dict(settings, **checked, t_in_epochs=boolean('t_in_epochs', settings['t_in_epochs']),
+                               noise_range_t=noise_range(settings['noise_range_t']), noise_pct=noise_pct,
+                               noise_std=noise_std, noise_seed=seed(settings['noise_seed']))
+    scheduler.schedule = schedule  # the closed form every step asks
+
+_SCHEDULE_NAMES = ('decay_t', 'decay_rate', 'warmup_t', 'warmup_lr_init', 'warmup_prefix')
+
+def _step_closed_form(settings: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    "`settings`' step schedule (checked, or an error), and its settings as checked."
+    schedule = step_schedule(**{name: settings[name] for name in _SCHEDULE_NAMES})
+    return schedule, {name: getattr(schedule, name) for name in _SCHEDULE_NAMES}
 
 # %% ../nbs/11_scheduler.ipynb #0cfbf522
 class StepLRScheduler(_RefusingPyTorchNames):
@@ -162,6 +201,9 @@ class StepLRScheduler(_RefusingPyTorchNames):
     _step_count = 1  # PyTorch's count of step() calls, 1 before the first (SequentialLR sets it, Accelerate adds)
     decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix = (_Setting() for _ in range(5))
     t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed = (_Setting() for _ in range(5))
+    _closed_form = staticmethod(_step_closed_form)  # what MultiStepLRScheduler changes
+    _settings: dict[str, Any]  # every setting by its argument's name, checked; and their closed form:
+    schedule: Any  # both set together by `_configure`, never apart
 
     def __init__(self,
         optimizer: torch.optim.Optimizer,  # its param groups' `lr` is scheduled (a float, or a tensor, in place)
@@ -187,38 +229,16 @@ class StepLRScheduler(_RefusingPyTorchNames):
     def _start(self, *, optimizer: torch.optim.Optimizer, initialize: bool, last_epoch: int,
                settings: dict[str, Any]) -> None:
         "Check every argument, then take over `optimizer`'s param groups and set the rates for t = 0."
-        if last_epoch != -1:
-            raise ValueError(f"last_epoch must be -1 (a new schedule), got {last_epoch!r}: to resume, "
-                             f"load the saved state_dict, or call step({last_epoch!r} + 1)")
+        _new_schedule(last_epoch)
         base_values = _base_lrs(optimizer, boolean('initialize', initialize))
-        self._configure(**settings)
+        _configure(self, settings)
         first_lrs = self.schedule.first_lrs(base_values)  # may still refuse (a rate that overflows)
         if initialize: _warn_of_initial_lrs(optimizer, base_values)
-        # everything is checked: from here on the optimizer is changed
+        # all checked: from here on the optimizer is changed; like timm, start at the noise-free t = 0 values
         self.optimizer, self.base_values, self.last_epoch = optimizer, base_values, 0
-        self._generator = torch.Generator()  # reseeded at every noisy step
-        self._optimizer_stepped, self._hook = False, optimizer.register_step_post_hook(self._saw_optimizer_step)
+        self._generator, self._watch = torch.Generator(), _FirstStepWatch(optimizer)  # generator: reseeded
         _take_over(optimizer.param_groups, initialize)
-        # like timm, start every group at the noise-free value for t = 0 (warmup_lr_init when warming up)
         _write(optimizer.param_groups, _scaled(optimizer.param_groups, first_lrs))
-
-    def _configure(self, **settings: Any) -> None:
-        "Check `settings` as the constructor does, then make them the scheduler's, all at once."
-        schedule = step_schedule(**{name: settings[name] for name in _SCHEDULE_NAMES})
-        self._use(schedule, {name: getattr(schedule, name) for name in _SCHEDULE_NAMES}, settings)
-
-    def _use(self, schedule: Any, checked: dict[str, Any], settings: dict[str, Any]) -> None:
-        "Check the settings all step schedules share; make them, `checked` and `schedule` the scheduler's."
-        noise_pct, noise_std = noise_ratio(settings['noise_pct'], settings['noise_std'])
-        self._settings = dict(settings, **checked, t_in_epochs=boolean('t_in_epochs', settings['t_in_epochs']),
-                              noise_range_t=noise_range(settings['noise_range_t']), noise_pct=noise_pct,
-                              noise_std=noise_std, noise_seed=seed(settings['noise_seed']))
-        self.schedule = schedule  # the closed form, built from the checked settings
-
-    def _saw_optimizer_step(self, *hook_arguments: Any) -> None:
-        "Run after the optimizer's first step (then never again), for PyTorch's warning about the order."
-        self._optimizer_stepped = True
-        self._hook.remove()
 
     def step(self,
              epoch: Number|None=None,  # the epoch about to start, >= 0; None: `last_epoch + 1`, as PyTorch counts
@@ -226,7 +246,7 @@ class StepLRScheduler(_RefusingPyTorchNames):
             ) -> None:
         "timm: set the learning rates for `epoch` (if `t_in_epochs`). PyTorch: `step()` sets `last_epoch + 1`'s."
         if epoch is not None: return self._step_at(epoch, 'epoch', self._settings['t_in_epochs'])
-        if self._step_count == 1 and not self._optimizer_stepped: warnings.warn(_ORDER_WARNING, stacklevel=2)
+        if self._step_count == 1 and not self._watch.stepped: warnings.warn(_ORDER_WARNING, stacklevel=2)
         self._step_count += 1
         self._step_at(self.last_epoch + 1, 'last_epoch + 1', True)
 
@@ -242,34 +262,21 @@ class StepLRScheduler(_RefusingPyTorchNames):
         if torch.compiler.is_dynamo_compiling():  # traced (spelled out on purpose): run outside the graph
             return _untraced(StepLRScheduler._step_at)(self, t, name, applies)
         if type(t) is not int or t < 0: t = real(name, t, 0)  # a count (an int >= 0) needs no conversion
-        if applies:  # timm's step(epoch) on a schedule in updates checks, then ignores, the time
-            self._set_rates(t, self.base_values)
-
-    def _set_rates(self, last_epoch: float, base_values: list[float]) -> None:
-        "Make these the scheduler's, and set the rates `get_lr()` then gives; if it refuses, nothing changes."
-        saved = self.last_epoch, self.base_values
-        self.last_epoch, self.base_values = last_epoch, base_values
+        if not applies: return  # timm's step(epoch) on a schedule in updates checks, then ignores, the time
+        previous, self.last_epoch = self.last_epoch, t
         try: _write(self.optimizer.param_groups, self.get_lr())
-        except BaseException:
-            self.last_epoch, self.base_values = saved
-            raise
+        except BaseException: self.last_epoch = previous; raise  # refused at this time: nothing changes
 
     def get_lr(self) -> list[float]:  # type: ignore[override]  # numbers only, of PyTorch's float | Tensor
         "The learning rates at `last_epoch`, `lr_scale` and noise included: what every step sets (PyTorch's hook)."
-        t, settings = self.last_epoch, self._settings
-        lrs = self.schedule.lrs(t, self.base_values)
+        t, settings, lrs = self.last_epoch, self._settings, self.schedule.lrs(self.last_epoch, self.base_values)
         if settings['noise_range_t'] is not None and _in_noise_range(settings['noise_range_t'], t):
             noise = _noise(self._generator, t, settings['noise_pct'], settings['noise_std'], settings['noise_seed'])
             lrs = [lr + lr * noise for lr in lrs]
         return _scaled(self.optimizer.param_groups, lrs)
 
-    @property  # type: ignore[override]  # a view of base_values, where PyTorch keeps an attribute
-    def base_lrs(self) -> list[float]:
-        "PyTorch's name for `base_values`, each param group's learning rate before warmup and decay."
-        return self.base_values
-
-    @base_lrs.setter
-    def base_lrs(self, values: list[float]) -> None: self.base_values = values
+    base_lrs = property(lambda self: self.base_values, lambda self, values: setattr(self, 'base_values', values),
+                        doc="PyTorch's name for `base_values`, each group's learning rate before warmup and decay")
 
     def get_epoch_values(self, epoch: Number) -> list[float]|None:
         "Noise-free learning rates for `epoch` (before `lr_scale`), or `None` if not `t_in_epochs`."
@@ -294,23 +301,19 @@ class StepLRScheduler(_RefusingPyTorchNames):
         groups = self.optimizer.param_groups
         base_values, last_epoch = _checked_state(state_dict, len(groups), self.last_epoch)
         # rates set since this scheduler was built (a loaded optimizer, another scheduler) are not its to replace
-        if last_epoch != -1 and _holds(groups, _scaled(groups, self.schedule.first_lrs(self.base_values))):
-            self._set_rates(last_epoch, base_values)  # may refuse: then nothing is set
-        else: self.last_epoch, self.base_values = last_epoch, base_values
+        fresh = last_epoch != -1 and _holds(groups, _scaled(groups, self.schedule.first_lrs(self.base_values)))
+        saved, self.base_values, self.last_epoch = (self.base_values, self.last_epoch), base_values, last_epoch
+        try:
+            if fresh: _write(groups, self.get_lr())
+        except BaseException: self.base_values, self.last_epoch = saved; raise  # refused: nothing changes
 
-_SCHEDULE_NAMES = ('decay_t', 'decay_rate', 'warmup_t', 'warmup_lr_init', 'warmup_prefix')
-_ORDER_WARNING = ("Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, "
-                  "you should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  "
-                  "Failure to do this will result in PyTorch skipping the first value of the learning rate "
-                  "schedule. See more details at "
-                  "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
 
 # %% ../nbs/11_scheduler.ipynb #multistep-class
 class _Milestones(_Setting):
     "`decay_t` or `milestones` of a multistep scheduler: assigning one (not None) replaces the other, and its timing."
     def __set__(self, scheduler: Any, value: Any) -> None:
         other = 'milestones' if self.name == 'decay_t' else 'decay_t'
-        scheduler._configure(**{**scheduler._settings, other: None, self.name: value})
+        _configure(scheduler, {**scheduler._settings, other: None, self.name: value})
 
 class MultiStepLRScheduler(StepLRScheduler):
     "timm's multistep schedule as a PyTorch `LRScheduler`; `milestones=` for PyTorch's milestone timing."
@@ -338,10 +341,11 @@ class MultiStepLRScheduler(StepLRScheduler):
             warmup_lr_init=warmup_lr_init, warmup_prefix=warmup_prefix, t_in_epochs=t_in_epochs,
             noise_range_t=noise_range_t, noise_pct=noise_pct, noise_std=noise_std, noise_seed=noise_seed))
 
-    def _configure(self, **settings: Any) -> None:
-        "Check `settings` as the constructor does, then make them the scheduler's, all at once."
+    @staticmethod
+    def _closed_form(settings: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        "`settings`' multistep schedule (checked, or an error), and its settings as checked."
         schedule = milestone_schedule(**{name: settings[name] for name in ('milestones', *_SCHEDULE_NAMES)})
         timm_timing = schedule.offset == 1  # the milestones came as decay_t
         checked = {name: getattr(schedule, name) for name in _SCHEDULE_NAMES[1:]}
-        self._use(schedule, dict(checked, decay_t=schedule.milestones if timm_timing else None,
-                                 milestones=None if timm_timing else schedule.milestones), settings)
+        return schedule, dict(checked, decay_t=schedule.milestones if timm_timing else None,
+                              milestones=None if timm_timing else schedule.milestones)
