@@ -38,7 +38,7 @@ def real(name: str, value: object, minimum: float, maximum: float|None=None, *,
     return value
 
 def _number(name: str, given: object, minimum: float, maximum: float|None, strict_minimum: bool) -> float:
-    "Another kind of real number (a numpy scalar, a 0-dim tensor or array) as an `int` or `float`, or a `TypeError`."
+    "A numpy scalar, or a 0-dim array or tensor, as an `int` or `float`; anything else: a `TypeError`."
     value: Any = given
     if getattr(value, 'ndim', None) == 0: value = value.item()  # a 0-dim array or tensor: its number
     if isinstance(value, bool) or not isinstance(value, numbers.Real):

@@ -39,7 +39,8 @@ def _warn_of_initial_lrs(optimizer: torch.optim.Optimizer, base_lrs: list[float]
     if not optimizer.state: return  # a new optimizer: an initial_lr there is an earlier scheduler's (SequentialLR)
     for i, (group, base_lr) in enumerate(zip(optimizer.param_groups, base_lrs)):
         if float(group['lr']) != base_lr:
-            warnings.warn(f"param_groups[{i}] starts from its initial_lr {base_lr}, not its lr {float(group['lr'])} "
+            lr = float(group['lr'])
+            warnings.warn(f"param_groups[{i}] starts from its initial_lr {base_lr}, not its lr {lr} "
                           "(as timm does): the optimizer's state was loaded or trained with another schedule. "
                           "To start from lr, delete the group's 'initial_lr' first; to resume from initial_lr, "
                           "pass initialize=False", stacklevel=4)
@@ -196,7 +197,7 @@ def _step_closed_form(settings: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
 
 # %% ../nbs/11_scheduler.ipynb #0cfbf522
 class StepLRScheduler(_RefusingPyTorchNames):
-    "timm's step schedule as a PyTorch `LRScheduler`: told the time (`step(t)`, `step_update(t)`) or counting it."
+    "timm's step schedule as a PyTorch `LRScheduler`; arguments after the 5th by name (timm differs on a 6th)."
     last_epoch: float  # type: ignore[assignment]  # PyTorch counts in ints; timm's times may be fractions
     _step_count = 1  # PyTorch's count of step() calls, 1 before the first (SequentialLR sets it, Accelerate adds)
     decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix = (_Setting() for _ in range(5))
@@ -271,7 +272,8 @@ class StepLRScheduler(_RefusingPyTorchNames):
         "The learning rates at `last_epoch`, `lr_scale` and noise included: what every step sets (PyTorch's hook)."
         t, settings, lrs = self.last_epoch, self._settings, self.schedule.lrs(self.last_epoch, self.base_values)
         if settings['noise_range_t'] is not None and _in_noise_range(settings['noise_range_t'], t):
-            noise = _noise(self._generator, t, settings['noise_pct'], settings['noise_std'], settings['noise_seed'])
+            noise = _noise(self._generator, t, settings['noise_pct'], settings['noise_std'],
+                           settings['noise_seed'])
             lrs = [lr + lr * noise for lr in lrs]
         return _scaled(self.optimizer.param_groups, lrs)
 
@@ -310,7 +312,7 @@ class StepLRScheduler(_RefusingPyTorchNames):
 
 # %% ../nbs/11_scheduler.ipynb #multistep-class
 class _Milestones(_Setting):
-    "`decay_t` or `milestones` of a multistep scheduler: assigning one (not None) replaces the other, and its timing."
+    "`decay_t` or `milestones` of a multistep scheduler: assigning one (not None) replaces the other."
     def __set__(self, scheduler: Any, value: Any) -> None:
         other = 'milestones' if self.name == 'decay_t' else 'decay_t'
         _configure(scheduler, {**scheduler._settings, other: None, self.name: value})
@@ -321,7 +323,7 @@ class MultiStepLRScheduler(StepLRScheduler):
 
     def __init__(self,
         optimizer: torch.optim.Optimizer,  # its param groups' `lr` is scheduled (a float, or a tensor, in place)
-        decay_t: Iterable[Number]|None=None,  # the milestones, timm's timing: milestone m takes effect at t = m - 1
+        decay_t: Iterable[Number]|None=None,  # the milestones, timm's timing: milestone m acts at t = m - 1
         decay_rate: Number=1.0,  # factor applied at each milestone, >= 0
         warmup_t: Number=0,  # length of the linear warmup, >= 0; 0 for none
         warmup_lr_init: Number=0,  # learning rate at t=0 when warming up, >= 0
