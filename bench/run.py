@@ -17,6 +17,7 @@ import glob
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -129,7 +130,7 @@ def counting_step(n_calls: int):
     "Target 7: `step()` with no argument per call, against PyTorch's StepLR.step(); the learning rates are compared."
     theirs = torch.optim.lr_scheduler.StepLR(optimizer(1), step_size=5, gamma=0.5)
     ours = StepLRScheduler(optimizer(1), decay_t=5, decay_rate=0.5)
-    warnings.filterwarnings('ignore', message='Detected call of `lr_scheduler.step()` before `optimizer.step()`')
+    warnings.filterwarnings('ignore', message=re.escape('Detected call of `lr_scheduler.step()` before'))
     equal = True
     for _ in range(200):  # StepLR multiplies, so it is bit-equal only for a power-of-two gamma such as this one
         theirs.step(); ours.step()
@@ -140,6 +141,17 @@ def counting_step(n_calls: int):
     loop = best_time(lambda: [None for _ in range(n_calls)])
     times = alternating({'torch': calls(theirs), 'steplr': calls(ours)})
     return [("7. step(), 1 group, vs torch StepLR.step()", (times['steplr'] - loop) / n_calls, (times['torch'] - loop) / n_calls, equal, 1.0)]
+
+
+def guard_row(n_calls: int):
+    "Target 9: the compile guard's test, `torch.compiler.is_dynamo_compiling()`, against a whole step_update."
+    scheduler = StepLRScheduler(optimizer(1), t_in_epochs=False, **SCHEDULE)
+    step_update, is_compiling = scheduler.step_update, torch.compiler.is_dynamo_compiling
+    loop = best_time(lambda: [n for n in range(n_calls)])
+    times = alternating({'guard': lambda: [is_compiling() for n in range(n_calls)],
+                         'call': lambda: [step_update(n) for n in range(n_calls)]})
+    return [("9. compile guard's test, vs a step_update call", (times['guard'] - loop) / n_calls,
+             (times['call'] - loop) / n_calls, True, 0.1)]
 
 
 def per_call_rows(scale=1.0):
@@ -226,7 +238,8 @@ def main(quick=False, notebooks=True, save=None) -> bool:
     "Measure every target, print the table, and return whether all were met; `save`: a JSON file to keep it in."
     print(environment())
     scale = 0.2 if quick else 1.0
-    rows = (whole_schedule(int(1_000_000 * scale)) + per_call_rows(scale) + counting_step(int(100_000 * scale)) + import_row()
+    rows = (whole_schedule(int(1_000_000 * scale)) + per_call_rows(scale) + counting_step(int(100_000 * scale))
+            + guard_row(int(200_000 * scale)) + import_row()
             + (notebooks_row() if notebooks else []))
     all_met = report(rows)
     if save:

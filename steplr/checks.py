@@ -8,15 +8,19 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import torch
+if TYPE_CHECKING:  # for the annotations only: the checks import neither numpy nor torch
+    import numpy as np
+    import torch
+
+Number: TypeAlias = 'float|np.number[Any]|np.ndarray[Any, Any]|torch.Tensor'  # a number, or 0-dim array of one
 
 # %% auto #0
-__all__ = ['MAX_SEED', 'MIN_NOISE_RATIO', 'range_text', 'real', 'number', 'boolean', 'noise_range', 'seed', 'noise_ratio',
-           'milestones']
+__all__ = ['Number', 'real', 'boolean', 'noise_range', 'seed', 'noise_ratio', 'milestones']
 
 # %% ../nbs/15_checks.ipynb #286f47f8
-def range_text(minimum: float, maximum: float|None, strict_minimum: bool) -> str:
+def _range_text(minimum: float, maximum: float|None, strict_minimum: bool) -> str:
     "How the allowed range of a number reads in an error message."
     if maximum is None: return f"{'>' if strict_minimum else '>='} {minimum}"
     return f"in {'(' if strict_minimum else '['}{minimum}, {maximum}]"
@@ -25,22 +29,21 @@ def real(name: str, value: object, minimum: float, maximum: float|None=None, *,
          strict_minimum: bool=False) -> float:
     "`value` as a Python `int` or `float`, or an error that names `name` and its allowed range."
     if type(value) is not int and type(value) is not float:  # a numpy integer, a 0-dim tensor, a string...
-        value = number(name, value, minimum, maximum, strict_minimum)
+        value = _number(name, value, minimum, maximum, strict_minimum)
     too_low = value <= minimum if strict_minimum else value < minimum
     too_high = maximum is not None and value > maximum
     if too_low or too_high or (type(value) is float and not math.isfinite(value)):  # an int is always finite
-        raise ValueError(f"{name} must be a finite number {range_text(minimum, maximum, strict_minimum)}, "
+        raise ValueError(f"{name} must be a finite number {_range_text(minimum, maximum, strict_minimum)}, "
                          f"got {value!r}")
     return value
 
-def number(name: str, value: object, minimum: float, maximum: float|None, strict_minimum: bool) -> float:
-    "Another kind of real number (a numpy scalar, a 0-dim tensor) as an `int` or `float`, or a `TypeError`."
-    if (isinstance(value, torch.Tensor) and value.ndim == 0
-            and not (value.is_complex() or value.dtype == torch.bool)):
-        value = value.item()  # a 0-dim tensor, such as a loop counter kept on the device, holds one number
+def _number(name: str, given: object, minimum: float, maximum: float|None, strict_minimum: bool) -> float:
+    "A numpy scalar, or a 0-dim array or tensor, as an `int` or `float`; anything else: a `TypeError`."
+    value: Any = given
+    if getattr(value, 'ndim', None) == 0: value = value.item()  # a 0-dim array or tensor: its number
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number {range_text(minimum, maximum, strict_minimum)}, "
-                        f"got {type(value).__name__} {value!r}")
+        raise TypeError(f"{name} must be a real number {_range_text(minimum, maximum, strict_minimum)}, "
+                        f"got {type(given).__name__} {given!r}")
     return int(value) if isinstance(value, numbers.Integral) else float(value)
 
 def boolean(name: str, value: object) -> bool:
@@ -49,9 +52,7 @@ def boolean(name: str, value: object) -> bool:
     return value
 
 # %% ../nbs/15_checks.ipynb #noise-check-code
-MAX_SEED = 2 ** 64 - 1  # the largest seed torch.Generator.manual_seed takes
-
-MIN_NOISE_RATIO = 0.01  # smallest noise_pct / noise_std: about 1 / (0.8 * ratio) draws per noisy step
+_MIN_NOISE_RATIO = 0.01  # smallest noise_pct / noise_std: about 1 / (0.8 * ratio) draws per noisy step
 
 def noise_range(noise_range_t: float|Sequence[float]|None) -> float|tuple[float, float]|None:
     "`noise_range_t` checked: `None`, a start time, or a `(start, end)` pair with `start < end`."
@@ -65,20 +66,20 @@ def noise_range(noise_range_t: float|Sequence[float]|None) -> float|tuple[float,
         raise ValueError(f"noise_range_t must be (start, end) with start < end, got {noise_range_t!r}")
     return (start, end)
 
-def seed(noise_seed: object) -> int:
-    "`noise_seed` checked: an integer in PyTorch's seed range [0, 2**64 - 1]."
+def seed(noise_seed: object, name: str='noise_seed') -> int:
+    "`noise_seed` checked: an integer `torch.Generator.manual_seed` takes, in [-2**63, 2**64 - 1]."
     if isinstance(noise_seed, bool) or not isinstance(noise_seed, numbers.Integral):
-        raise TypeError(f"noise_seed must be an integer in [0, 2**64 - 1], got {noise_seed!r}")
-    if not 0 <= int(noise_seed) <= MAX_SEED:
-        raise ValueError(f"noise_seed must be an integer in [0, 2**64 - 1], got {noise_seed!r}")
+        raise TypeError(f"{name} must be an integer in [-2**63, 2**64 - 1], got {noise_seed!r}")
+    if not -2 ** 63 <= int(noise_seed) <= 2 ** 64 - 1:
+        raise ValueError(f"{name} must be an integer in [-2**63, 2**64 - 1], got {noise_seed!r}")
     return int(noise_seed)
 
 def noise_ratio(noise_pct: object, noise_std: object) -> tuple[float, float]:
-    "`noise_pct` in (0, 1] and `noise_std` > 0, checked together: their ratio must be >= `MIN_NOISE_RATIO`."
+    "`noise_pct` in (0, 1] and `noise_std` > 0, checked together: their ratio must be >= 0.01."
     noise_pct = real('noise_pct', noise_pct, 0, 1, strict_minimum=True)
     noise_std = real('noise_std', noise_std, 0, strict_minimum=True)
-    if noise_pct / noise_std < MIN_NOISE_RATIO:
-        raise ValueError(f"noise_pct / noise_std must be >= {MIN_NOISE_RATIO}, got {noise_pct} / {noise_std}")
+    if noise_pct / noise_std < _MIN_NOISE_RATIO:
+        raise ValueError(f"noise_pct / noise_std must be >= {_MIN_NOISE_RATIO}, got {noise_pct} / {noise_std}")
     return noise_pct, noise_std
 
 # %% ../nbs/15_checks.ipynb #milestones-code

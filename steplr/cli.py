@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from .checks import noise_range, noise_ratio, real
-from .schedule import Schedule, StepSchedule, milestone_schedule, multistep_lr, step_lr, step_schedule
+from .schedule import milestone_schedule, multistep_lr, step_lr, step_schedule
 from .timm_args import noise_fractions, settings_from_args
 
 # %% auto #0
@@ -378,7 +378,7 @@ class _Run:
     lr: float  # the learning rate train.py schedules
     lr_text: str  # where it came from, in words
     settings: dict[str, Any]  # the scheduler's keyword arguments, as timm's factory derives them
-    schedule: Schedule  # the closed form's settings, checked
+    schedule: Any  # the closed form's settings, checked: what step_schedule or milestone_schedule made
     length: int  # the run's epochs (or updates): t = 0 .. length - 1
 
     @property
@@ -386,7 +386,7 @@ class _Run:
 
     def lr_at(self, t: int) -> float:
         "The noise-free learning rate at `t`; at 0, what the scheduler sets when it is built."
-        return (self.schedule.first_lrs([self.lr]) if t == 0 else self.schedule.lrs(t, [self.lr]))[0]
+        return float((self.schedule.first_lrs([self.lr]) if t == 0 else self.schedule.lrs(t, [self.lr]))[0])
 
 def _run(read: _Read) -> _Run:
     "Everything the preview shows, derived from the command line `read` and checked."
@@ -434,7 +434,7 @@ def _walk(run: _Run, first: int, end: int, limit: float=math.inf) -> list[tuple[
 def _hidden(run: _Run, first: int, last: int) -> int:
     "How many phases the times `first` .. `last` hold; a step schedule's are counted from its decays."
     schedule = run.schedule
-    if not isinstance(schedule, StepSchedule): return len(_walk(run, first, last + 1))  # few milestones
+    if run.sched == 'multistep': return len(_walk(run, first, last + 1))  # few milestones
     if schedule.decay_t < 1: return last - first + 1  # every time decays
     return int(schedule.decay_count(last) - schedule.decay_count(first)) + 1
 

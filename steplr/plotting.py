@@ -7,31 +7,38 @@ from __future__ import annotations
 
 import copy
 import itertools
+import warnings
 from typing import Any
-
-import torch
 
 # %% auto #0
 __all__ = ['scheduled_lrs', 'plot_schedule']
 
 # %% ../nbs/12_plotting.ipynb #f62e47cf
+def _twin(scheduler: Any) -> Any:
+    "A deep copy of `scheduler` and its optimizer, sharing only the parameters and the optimizer's state."
+    optimizer = scheduler.optimizer
+    shared = {id(optimizer.state): optimizer.state}
+    shared.update((id(p), p) for group in optimizer.param_groups for p in group['params'])
+    return copy.deepcopy(scheduler, memo=shared)  # memo: the copy of each of these is itself
+
 def scheduled_lrs(scheduler: Any, n: int, group: int=0) -> list[float]:
     "The learning rate `scheduler` sets for param group `group` at t = 0 .. n-1; the scheduler is left as it was."
-    groups = scheduler.optimizer.param_groups
-    saved_state = copy.deepcopy(scheduler.state_dict())
-    saved_lrs = [(param_group['lr'], copy.deepcopy(param_group['lr'])) for param_group in groups]  # object, value
-    step = scheduler.step if scheduler.t_in_epochs else scheduler.step_update
-    try:
-        lrs = []
-        for t in range(n):
-            step(t)
-            lrs.append(float(groups[group]['lr']))  # a number, also from a tensor lr
-        return lrs
-    finally:
-        scheduler.load_state_dict(saved_state)
-        for param_group, (lr, value) in zip(groups, saved_lrs):
-            if isinstance(lr, torch.Tensor): lr.copy_(value)  # the same tensor, holding its old value
-            param_group['lr'] = lr
+    twin = _twin(scheduler)
+    groups = twin.optimizer.param_groups
+    if hasattr(twin, 't_in_epochs'):  # steplr's or timm's: told each time
+        step = twin.step if twin.t_in_epochs else twin.step_update
+        return [(step(t), float(groups[group]['lr']))[1] for t in range(n)]  # a number, also from a tensor lr
+    with warnings.catch_warnings():
+        # the copy's optimizer never steps (and, copied, is not the one PyTorch's constructor wrapped)
+        warnings.filterwarnings('ignore', message=r'(Detected call of|Seems like) `(lr_scheduler|optimizer)\.step')
+        if not hasattr(twin, '_schedulers'):  # one of PyTorch's: back to where its constructor leaves it
+            for param_group in groups: param_group['lr'] = copy.deepcopy(param_group['initial_lr'])
+            twin.last_epoch = -1
+            twin._initial_step()  # the step PyTorch's constructor takes (private, but only it sets t = 0 alike)
+        lrs = [float(groups[group]['lr'])]
+        for t in range(1, n):
+            twin.step(); lrs.append(float(groups[group]['lr']))
+    return lrs
 
 # %% ../nbs/12_plotting.ipynb #32fc121f
 def _phase_marks(scheduler: Any, n: int) -> tuple[list[float], list[int]]:

@@ -6,43 +6,46 @@
 from __future__ import annotations
 
 import bisect
+import math
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
-import torch
+from .checks import Number, boolean, milestones as checked_milestones, real
 
-from .checks import boolean, milestones as checked_milestones, real
-
-try:
-    # optional, and imported by torch when installed: for numpy arrays of times, and annotations
+if TYPE_CHECKING:  # arrays and tensors are recognised by duck typing: the closed form needs neither installed
     import numpy as np
-except ImportError: pass
+    import torch
 
 # %% auto #0
-__all__ = ['Schedule', 'StepSchedule', 'step_schedule', 'step_lr', 'MilestoneSchedule', 'milestone_schedule', 'multistep_lr']
+__all__ = ['step_schedule', 'step_lr', 'milestone_schedule', 'multistep_lr']
 
 # %% ../nbs/10_schedule.ipynb #b26b1aa6
 @dataclass(frozen=True, slots=True)
-class Schedule:
+class _Schedule:
     "Checked settings that every step schedule shares, and the closed form written once around `decay_count`."
     decay_rate: float
     warmup_t: float
     warmup_lr_init: float
     warmup_prefix: bool
-    whole: bool = field(init=False)  # every time setting is an int: whole times need only integer arithmetic
 
     def decay_count(self, t: Any) -> Any:
         "Number of decays by time `t` (elementwise on arrays): the one thing step schedules differ in."
         raise NotImplementedError
 
+    def time_settings(self) -> tuple[float, ...]:
+        "Every setting measured in units of `t` (the array path picks its arithmetic from them)."
+        raise NotImplementedError
+
     def decay_factor(self, count: float) -> float:
         "What the base learning rate is multiplied by after `count` decays."
         try: factor: float = self.decay_rate ** count
-        except OverflowError:
-            raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {count}; "
-                             "a decay_rate > 1 grows the learning rate at every decay") from None
+        except OverflowError:  # a power too large for a float, or a count too large to become one
+            if self.decay_rate > 1:
+                raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {count}; "
+                                 "a decay_rate > 1 grows the learning rate at every decay") from None
+            factor = self.decay_rate ** math.inf  # the count's power at a rate <= 1: its limit, 0.0 or 1.0
         return factor
 
     def warmup_slope(self, base_lr: float) -> float:
@@ -67,7 +70,7 @@ class Schedule:
         "Whether a decayed learning rate `lr` stays the same at every later decay (a rate of 1, or 0.0 below it)."
         return self.decay_rate == 1 or (lr == 0 and self.decay_rate < 1)
 
-def _shared_settings(decay_rate: float, warmup_t: float, warmup_lr_init: float,
+def _shared_settings(decay_rate: Number, warmup_t: Number, warmup_lr_init: Number,
                      warmup_prefix: bool) -> dict[str, Any]:
     "The settings every step schedule has, checked."
     # the rate as a float: an int rate's powers would be ints, which grow without overflowing until they are
@@ -78,58 +81,74 @@ def _shared_settings(decay_rate: float, warmup_t: float, warmup_lr_init: float,
 
 # %% ../nbs/10_schedule.ipynb #step-schedule-code
 @dataclass(frozen=True, slots=True)
-class StepSchedule(Schedule):
+class _StepSchedule(_Schedule):
     "A step schedule that decays every `decay_t`."
     decay_t: float
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, 'whole', isinstance(self.decay_t, int) and isinstance(self.warmup_t, int))
 
     def decay_count(self, t: Any) -> Any:
         "Number of decays by time `t`, a whole number (works elementwise on arrays)."
         return (t - self.warmup_t if self.warmup_prefix else t) // self.decay_t
 
-def step_schedule(decay_t: float, decay_rate: float=1.0, warmup_t: float=0, warmup_lr_init: float=0,
-                  warmup_prefix: bool=False) -> StepSchedule:
-    "Check each setting of a step schedule and bundle them."
-    return StepSchedule(decay_t=real('decay_t', decay_t, 0, strict_minimum=True),
-                        **_shared_settings(decay_rate, warmup_t, warmup_lr_init, warmup_prefix))
+    def time_settings(self) -> tuple[float, ...]: return (self.decay_t, self.warmup_t)
+
+def step_schedule(decay_t: Number, decay_rate: Number=1.0, warmup_t: Number=0, warmup_lr_init: Number=0,
+                  warmup_prefix: bool=False) -> _StepSchedule:
+    "Check each setting of a step schedule and bundle them (the scheduler's settings, and the closed form's)."
+    return _StepSchedule(decay_t=real('decay_t', decay_t, 0, strict_minimum=True),
+                         **_shared_settings(decay_rate, warmup_t, warmup_lr_init, warmup_prefix))
 
 # %% ../nbs/10_schedule.ipynb #d418ba41
+_INT64_SAFE = 2 ** 62  # integer times and settings below this: t - warmup_t and t + 1 fit in int64
+
+def _is_tensor(t: object) -> bool:
+    "Whether `t` is a torch tensor (when torch is not imported, nothing is)."
+    torch = sys.modules.get('torch')
+    return torch is not None and isinstance(t, torch.Tensor)
+
+def _is_numpy_array(t: object) -> bool:
+    "Whether `t` is a numpy array (when numpy is not imported, nothing is)."
+    numpy = sys.modules.get('numpy')
+    return numpy is not None and isinstance(t, numpy.ndarray)
+
 def _float64(t: Any) -> Any:
     "Array `t` as float64 (no copy when it already is)."
-    return t.double() if isinstance(t, torch.Tensor) else t.astype('float64', copy=False)
+    return t.double() if _is_tensor(t) else t.astype('float64', copy=False)
 
-def _exact_times(t: Any, schedule: Schedule) -> Any:
-    "`t` as int64 where integer arithmetic gives Python's exact results, else as float64."
-    is_tensor = isinstance(t, torch.Tensor)
+def _exact_times(t: Any, schedule: _Schedule) -> Any:
+    "`t` as int64, or Python ints, where integer arithmetic gives Python's exact results, else as float64."
+    is_tensor = _is_tensor(t)
     whole_times = not (t.is_floating_point() if is_tensor else t.dtype.kind == 'f')
-    if not (whole_times and schedule.whole): return _float64(t)
+    if not (whole_times and all(type(s) is int for s in schedule.time_settings())): return _float64(t)
+    if max(*schedule.time_settings(), int(t.max())) >= _INT64_SAFE:
+        import numpy as np  # imported by torch already, when installed
+        return np.array((t.cpu() if is_tensor else t).tolist(), dtype=object)  # Python's ints, exact at any size
     return t.long() if is_tensor else t.astype('int64', copy=False)
 
-def _array_lr(schedule: Schedule, t: Any, base_lr: float) -> Any:
+def _array_lr(schedule: _Schedule, t: Any, base_lr: float) -> Any:
     "`schedule`'s learning rates for a numpy array or torch tensor of times, as float64."
     if t.ndim == 0: return _array_lr(schedule, t.reshape(1), base_lr).reshape(())  # one time, as a 0-dim array
-    xp = torch if isinstance(t, torch.Tensor) else sys.modules['numpy']
     if t.reshape(-1).shape[0] == 0: return _float64(t)
     times = _exact_times(t, schedule)
+    import numpy as np  # t is a numpy array, or a tensor (torch imports numpy when it is installed)
+    xp = sys.modules['torch'] if _is_tensor(times) else np
     counts = schedule.decay_count(times)  # a new array: safe to clamp in place
-    if xp is torch: counts = counts.clamp_(min=0).long()
-    else: counts = xp.maximum(counts, 0, out=counts).astype('int64', copy=False)
-    top = int(counts.max()) + 1
+    counts = counts.clamp_(min=0) if xp is not np else np.maximum(counts, 0, out=counts)
     # every decayed value up to the largest count when that table is short, else one per distinct count
-    exponents, index = (range(top), counts) if top <= counts.reshape(-1).shape[0] else _distinct(xp, counts)
+    exponents: Sequence[float]
+    largest = counts.max()  # a float count may be beyond int64, or infinite (3e300 // 1e-15), as in Python
+    if largest >= counts.reshape(-1).shape[0]: exponents, index = _distinct(xp, counts)
+    else: exponents, index = range(int(largest) + 1), counts.long() if xp is not np else counts.astype('int64')
     table = _decayed_table(schedule, base_lr, exponents)
     if len(table) < len(exponents):  # the values stopped changing: later counts take the last one
-        index = index.clamp(max=len(table) - 1) if xp is torch else xp.minimum(index, len(table) - 1)
-    lrs = xp.take(xp.tensor(table, dtype=torch.float64, device=t.device) if xp is torch else xp.array(table),
-                  index)
+        index = index.clamp(max=len(table) - 1) if xp is not np else np.minimum(index, len(table) - 1)
+    lrs = xp.take(xp.tensor(table, dtype=xp.float64, device=t.device) if xp is not np else np.array(table), index)
     if schedule.warmup_t:  # overwrite the (usually few) times still in warmup
         warming = times < schedule.warmup_t
         lrs[warming] = schedule.warmup_lr(_float64(t[warming]), schedule.warmup_slope(base_lr))
+    if _is_tensor(t) and xp is np: return sys.modules['torch'].as_tensor(lrs, device=t.device)  # Python's ints
     return lrs
 
-def _decayed_table(schedule: Schedule, base_lr: float, counts: Iterable[int]) -> list[float]:
+def _decayed_table(schedule: _Schedule, base_lr: float, counts: Iterable[float]) -> list[float]:
     "`base_lr` after each of the ascending decay `counts`, up to the first value that can no longer change."
     table: list[float] = []
     for count in counts:
@@ -137,7 +156,7 @@ def _decayed_table(schedule: Schedule, base_lr: float, counts: Iterable[int]) ->
         if schedule.stops_changing(table[-1]): break
     return table
 
-def _distinct(xp: Any, counts: Any) -> tuple[list[int], Any]:
+def _distinct(xp: Any, counts: Any) -> tuple[list[float], Any]:
     "The distinct values of `counts` as a list, and where each element of `counts` sits in it."
     values, index = xp.unique(counts, return_inverse=True)
     return values.tolist(), index.reshape(counts.shape)
@@ -145,111 +164,112 @@ def _distinct(xp: Any, counts: Any) -> tuple[list[int], Any]:
 # %% ../nbs/10_schedule.ipynb #79a8edad
 def _check_times(t: Any) -> None:
     "Raise unless array `t` holds real, finite, non-negative times."
-    if isinstance(t, torch.Tensor): real = not (t.dtype == torch.bool or t.is_complex())
+    if _is_tensor(t): real = not (t.dtype == sys.modules['torch'].bool or t.is_complex())
     else: real = t.dtype.kind in 'iuf'
     if not real: raise TypeError(f"t must hold real numbers >= 0, got an array of {t.dtype}")
     if t.reshape(-1).shape[0] == 0: return
     lowest, highest = t.min().item(), t.max().item()  # NaN, if any, comes out as the minimum
     if not lowest >= 0: raise ValueError(f"t must be finite and >= 0, got {lowest!r} among the times")
     if highest == float('inf'): raise ValueError(f"t must be finite and >= 0, got {highest!r} among the times")
-    if highest >= 2 ** 63: raise ValueError(f"t must be < 2**63, got {highest!r} among the times")  # int64's range
 
-def _closed_form(schedule: Schedule, t: Any, base_lr: float) -> float|torch.Tensor|np.ndarray[Any, Any]:
-    "`schedule`'s learning rate at time `t`, or at each time of an array of times `t`."
+def _closed_form(schedule: _Schedule, t: Any, base_lr: Number) -> float|torch.Tensor|np.ndarray[Any, Any]:
+    "`schedule`'s learning rate at time `t`, or at each time of an array, list or range of times `t`."
     base_lr = real('base_lr', base_lr, 0)
-    if not _is_array(t): return schedule.lrs(real('t', t, 0), [base_lr])[0]
+    if isinstance(t, (list, tuple, range)):  # times in a list: a numpy array of them back
+        import numpy as np
+        t = np.array(t)
+    if not (_is_numpy_array(t) or _is_tensor(t)): return schedule.lrs(real('t', t, 0), [base_lr])[0]
     _check_times(t)
     lrs: torch.Tensor|np.ndarray[Any, Any] = _array_lr(schedule, t, base_lr)
     return lrs
 
-def _is_array(t: object) -> bool:
-    "Whether `t` is a torch tensor or a numpy array (numpy may not be installed; an array means it is imported)."
-    numpy = sys.modules.get('numpy')
-    return isinstance(t, torch.Tensor) or (numpy is not None and isinstance(t, numpy.ndarray))
-
 # %% ../nbs/10_schedule.ipynb #ede5a659
+_Times: TypeAlias = 'float|np.number[Any]|torch.Tensor|np.ndarray[Any, Any]|list[float]|range'  # what t may be
+
 @overload
-def step_lr(t: torch.Tensor, base_lr: float, decay_t: float, decay_rate: float=..., warmup_t: float=...,
-            warmup_lr_init: float=..., warmup_prefix: bool=...) -> torch.Tensor: ...
+def step_lr(t: torch.Tensor, base_lr: Number, decay_t: Number, decay_rate: Number=..., warmup_t: Number=...,
+            warmup_lr_init: Number=..., warmup_prefix: bool=...) -> torch.Tensor: ...
 @overload
-def step_lr(t: float|np.integer[Any], base_lr: float, decay_t: float, decay_rate: float=..., warmup_t: float=...,
-            warmup_lr_init: float=..., warmup_prefix: bool=...) -> float: ...
+def step_lr(t: float|np.number[Any], base_lr: Number, decay_t: Number, decay_rate: Number=...,
+            warmup_t: Number=..., warmup_lr_init: Number=..., warmup_prefix: bool=...) -> float: ...
 @overload
-def step_lr(t: np.ndarray[Any, Any], base_lr: float, decay_t: float, decay_rate: float=..., warmup_t: float=...,
-            warmup_lr_init: float=..., warmup_prefix: bool=...) -> np.ndarray[Any, np.dtype[np.float64]]: ...
+def step_lr(t: np.ndarray[Any, Any]|list[float]|range, base_lr: Number, decay_t: Number, decay_rate: Number=...,
+            warmup_t: Number=..., warmup_lr_init: Number=...,
+            warmup_prefix: bool=...) -> np.ndarray[Any, np.dtype[np.float64]]: ...
 def step_lr(
-    t: float|np.integer[Any]|torch.Tensor|np.ndarray[Any, Any],  # epoch or update count, >= 0, or an array of them
-    base_lr: float,  # learning rate after warmup and before any decay, >= 0
-    decay_t: float,  # decay every `decay_t` units of `t`, > 0
-    decay_rate: float=1.0,  # factor applied at each decay, >= 0
-    warmup_t: float=0,  # length of the linear warmup in units of `t`; 0 for none
-    warmup_lr_init: float=0,  # learning rate at `t=0` when warming up, >= 0
-    warmup_prefix: bool=False,  # count decays from the end of warmup (timm >= 0.8's class default), not from 0
+    t: _Times,  # epoch or update count, >= 0, or an array, list or range of them
+    base_lr: Number,  # learning rate after warmup and before any decay, >= 0
+    decay_t: Number,  # decay every `decay_t` units of `t`, > 0
+    decay_rate: Number=1.0,  # factor applied at each decay, >= 0
+    warmup_t: Number=0,  # length of the linear warmup in units of `t`; 0 for none
+    warmup_lr_init: Number=0,  # learning rate at `t=0` when warming up, >= 0
+    warmup_prefix: bool=False,  # count decays from the end of warmup (timm >= 0.9's class default), not from 0
 ) -> float|torch.Tensor|np.ndarray[Any, np.dtype[np.float64]]:
     "Learning rate at time `t` of a step schedule with linear warmup, bit-identical to timm's."
     return _closed_form(step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix), t, base_lr)
 
 # %% ../nbs/10_schedule.ipynb #milestones-code
 @dataclass(frozen=True, slots=True)
-class MilestoneSchedule(Schedule):
+class _MilestoneSchedule(_Schedule):
     "A step schedule that decays at each of `milestones`, reached when the decays' clock plus `offset` gets there."
     milestones: tuple[float, ...]
     offset: int  # 1: timm's timing, where a milestone m takes effect at t = m - 1; 0: PyTorch's, at t = m
 
-    def __post_init__(self) -> None:
-        whole = all(isinstance(m, int) for m in self.milestones) and isinstance(self.warmup_t, int)
-        object.__setattr__(self, 'whole', whole)
+    def time_settings(self) -> tuple[float, ...]: return (*self.milestones, self.warmup_t)
 
     def decay_count(self, t: Any) -> Any:
         "Number of milestones reached by time `t` (elementwise on arrays)."
         reached = (t - self.warmup_t if self.warmup_prefix else t) + self.offset
         # a scalar (the scheduler's every step), then the array closed form's tensors and numpy arrays
         if isinstance(reached, (int, float)): return bisect.bisect_right(self.milestones, reached)
-        if isinstance(reached, torch.Tensor):
-            milestones = torch.tensor(self.milestones, dtype=reached.dtype, device=reached.device)
-            return torch.searchsorted(milestones, reached, right=True)
-        return sys.modules['numpy'].searchsorted(self.milestones, reached, side='right')
+        if _is_tensor(reached):
+            milestones = reached.new_tensor(self.milestones)  # the times' dtype and device
+            return sys.modules['torch'].searchsorted(milestones, reached, right=True)
+        numpy = sys.modules['numpy']  # reached is a numpy array
+        milestones = numpy.array(self.milestones, dtype=reached.dtype)  # Python's ints too, when they are objects
+        return numpy.searchsorted(milestones, reached, side='right')
 
     def first_lrs(self, base_lrs: list[float]) -> list[float]:
         "What a scheduler sets when it is built: timm's constructor sets the base learning rates, without warmup."
         if self.offset and not self.warmup_t: return list(base_lrs)  # even where a milestone decays at t = 0
         return self.lrs(0, base_lrs)
 
-def milestone_schedule(decay_t: Sequence[float]|None, milestones: Sequence[float]|None, decay_rate: float=1.0,
-                       warmup_t: float=0, warmup_lr_init: float=0, warmup_prefix: bool=False) -> MilestoneSchedule:
+def milestone_schedule(decay_t: Iterable[Number]|None, milestones: Iterable[Number]|None, decay_rate: Number=1.0,
+                       warmup_t: Number=0, warmup_lr_init: Number=0,
+                       warmup_prefix: bool=False) -> _MilestoneSchedule:
     "Check each setting of a multistep schedule, its milestones in `decay_t` (timm's timing) or `milestones`."
     if (decay_t is None) == (milestones is None):
         raise TypeError("pass the milestones as either decay_t (timm's timing: milestone m takes effect at "
                         "t = m - 1) or milestones (PyTorch's MultiStepLR timing: at t = m), got "
                         + ('both' if milestones is not None else 'neither'))
     name, times = ('decay_t', decay_t) if milestones is None else ('milestones', milestones)
-    return MilestoneSchedule(milestones=checked_milestones(name, times), offset=1 if name == 'decay_t' else 0,
+    return _MilestoneSchedule(milestones=checked_milestones(name, times), offset=1 if name == 'decay_t' else 0,
                              **_shared_settings(decay_rate, warmup_t, warmup_lr_init, warmup_prefix))
 
 # %% ../nbs/10_schedule.ipynb #multistep-code
 @overload
-def multistep_lr(t: torch.Tensor, base_lr: float, decay_t: Sequence[float]|None=..., decay_rate: float=...,
-                 warmup_t: float=..., warmup_lr_init: float=..., warmup_prefix: bool=..., *,
-                 milestones: Sequence[float]|None=...) -> torch.Tensor: ...
+def multistep_lr(t: torch.Tensor, base_lr: Number, decay_t: Iterable[Number]|None=..., decay_rate: Number=...,
+                 warmup_t: Number=..., warmup_lr_init: Number=..., warmup_prefix: bool=..., *,
+                 milestones: Iterable[Number]|None=...) -> torch.Tensor: ...
 @overload
-def multistep_lr(t: float|np.integer[Any], base_lr: float, decay_t: Sequence[float]|None=...,
-                 decay_rate: float=...,
-                 warmup_t: float=..., warmup_lr_init: float=..., warmup_prefix: bool=..., *,
-                 milestones: Sequence[float]|None=...) -> float: ...
+def multistep_lr(t: float|np.number[Any], base_lr: Number, decay_t: Iterable[Number]|None=...,
+                 decay_rate: Number=..., warmup_t: Number=..., warmup_lr_init: Number=...,
+                 warmup_prefix: bool=..., *, milestones: Iterable[Number]|None=...) -> float: ...
 @overload
-def multistep_lr(t: np.ndarray[Any, Any], base_lr: float, decay_t: Sequence[float]|None=..., decay_rate: float=...,
-                 warmup_t: float=..., warmup_lr_init: float=..., warmup_prefix: bool=..., *,
-                 milestones: Sequence[float]|None=...) -> np.ndarray[Any, np.dtype[np.float64]]: ...
+def multistep_lr(t: np.ndarray[Any, Any]|list[float]|range, base_lr: Number, decay_t: Iterable[Number]|None=...,
+                 decay_rate: Number=..., warmup_t: Number=..., warmup_lr_init: Number=...,
+                 warmup_prefix: bool=..., *,
+                 milestones: Iterable[Number]|None=...) -> np.ndarray[Any, np.dtype[np.float64]]: ...
 def multistep_lr(
-    t: float|np.integer[Any]|torch.Tensor|np.ndarray[Any, Any],  # epoch or update count, >= 0, or an array of them
-    base_lr: float,  # learning rate after warmup and before any decay, >= 0
-    decay_t: Sequence[float]|None=None,  # the milestones, timm's timing: milestone m takes effect at t = m - 1
-    decay_rate: float=1.0,  # factor applied at each milestone, >= 0
-    warmup_t: float=0,  # length of the linear warmup in units of `t`; 0 for none
-    warmup_lr_init: float=0,  # learning rate at `t=0` when warming up, >= 0
-    warmup_prefix: bool=False,  # count milestones from the end of warmup (timm >= 0.8's class default), not from 0
+    t: _Times,  # epoch or update count, >= 0, or an array, list or range of them
+    base_lr: Number,  # learning rate after warmup and before any decay, >= 0
+    decay_t: Iterable[Number]|None=None,  # the milestones, timm's timing: milestone m takes effect at t = m - 1
+    decay_rate: Number=1.0,  # factor applied at each milestone, >= 0
+    warmup_t: Number=0,  # length of the linear warmup in units of `t`; 0 for none
+    warmup_lr_init: Number=0,  # learning rate at `t=0` when warming up, >= 0
+    warmup_prefix: bool=False,  # count milestones from the end of warmup (timm >= 0.9's class default), not from 0
     *,
-    milestones: Sequence[float]|None=None,  # the milestones, PyTorch's timing: milestone m takes effect at t = m
+    milestones: Iterable[Number]|None=None,  # the milestones, PyTorch's timing: milestone m takes effect at t = m
 ) -> float|torch.Tensor|np.ndarray[Any, np.dtype[np.float64]]:
     "Learning rate at time `t` of a multistep schedule with linear warmup, bit-identical to timm's (or PyTorch's)."
     schedule = milestone_schedule(decay_t, milestones, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)

@@ -5,13 +5,15 @@
 # %% ../nbs/11_scheduler.ipynb #94940fcc
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import inspect
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import torch
 
-from .checks import MAX_SEED, boolean, noise_range, noise_ratio, real, seed
-from .schedule import Schedule, milestone_schedule, step_schedule
+from .checks import Number, boolean, noise_range, noise_ratio, real, seed
+from .schedule import milestone_schedule, step_schedule
 
 # %% auto #0
 __all__ = ['StepLRScheduler', 'MultiStepLRScheduler']
@@ -32,20 +34,33 @@ def _base_lrs(optimizer: object, initialize: bool) -> list[float]:
         if 'lr_scale' in group: real(f"param_groups[{i}]['lr_scale']", group['lr_scale'], 0)
     return base_lrs
 
+def _warn_of_initial_lrs(optimizer: torch.optim.Optimizer, base_lrs: list[float]) -> None:
+    "Warn, naming the group, where a trained or loaded optimizer's `initial_lr` is not the `lr` set since."
+    if not optimizer.state: return  # a new optimizer: an initial_lr there is an earlier scheduler's (SequentialLR)
+    for i, (group, base_lr) in enumerate(zip(optimizer.param_groups, base_lrs)):
+        if float(group['lr']) != base_lr:
+            lr = float(group['lr'])
+            warnings.warn(f"param_groups[{i}] starts from its initial_lr {base_lr}, not its lr {lr} "
+                          "(as timm does): the optimizer's state was loaded or trained with another schedule. "
+                          "To start from lr, delete the group's 'initial_lr' first; to resume from initial_lr, "
+                          "pass initialize=False", stacklevel=4)
+
 # %% ../nbs/11_scheduler.ipynb #pos-code
-_POSITIONAL = ('optimizer', 'decay_t', 'decay_rate', 'warmup_t', 'warmup_lr_init')
+_PYTORCH_NAMES = {'step_size': 'decay_t', 'gamma': 'decay_rate', 'milestones': 'milestones'}
 
-def _refuse_extra_positional(name: str, args: tuple[Any, ...]) -> None:
-    "Raise if a call to scheduler `name` passes more than the five arguments all timm versions order alike."
-    if len(args) > len(_POSITIONAL):
-        raise TypeError(f"{name} takes at most {len(_POSITIONAL)} arguments by position "
-                        f"({', '.join(_POSITIONAL)}), got {len(args)}: pass the others by name "
-                        "(timm 0.4 reads a 6th as t_in_epochs, timm 0.8 and later as warmup_prefix)")
+def _refuse_pytorch_names(cls: type, kwargs: dict[str, Any]) -> None:
+    "Raise if a call to scheduler class `cls` names a PyTorch argument that `cls` does not take."
+    taken = inspect.signature(getattr(cls, '__init__')).parameters
+    for name in [name for name in _PYTORCH_NAMES if name in kwargs and name not in taken]:
+        instead = ('MultiStepLRScheduler(optimizer, milestones=...)' if name == 'milestones'
+                   else f"{cls.__name__}(optimizer, {_PYTORCH_NAMES[name]}=...)")
+        raise TypeError(f"{cls.__name__} got PyTorch's argument {name}={kwargs[name]!r}: "
+                        f"steplr calls it {_PYTORCH_NAMES[name]}, use {instead}")
 
-class _NamedAfterFive(torch.optim.lr_scheduler.LRScheduler):
-    "A scheduler base whose subclasses take arguments after the fifth by name only, and say so."
+class _RefusingPyTorchNames(torch.optim.lr_scheduler.LRScheduler):
+    "A scheduler base whose subclasses refuse PyTorch's argument names they do not take, naming steplr's."
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-        _refuse_extra_positional(cls.__name__, args)  # before `__init__` reads a 6th argument as anything
+        _refuse_pytorch_names(cls, kwargs)  # before Python's bare error about an unexpected keyword
         return super().__new__(cls)
 
 # %% ../nbs/11_scheduler.ipynb #0d1dc8f6
@@ -58,28 +73,28 @@ def _noise(generator: torch.Generator, t: float, noise_pct: float, noise_std: fl
     "timm's relative noise at time `t`: `z * noise_std`, `z` redrawn until `|noise| < noise_pct`."
     if t != int(t):
         raise ValueError(f"t must be a whole number where noise applies (it seeds the noise), got {t!r}")
-    if noise_seed + int(t) > MAX_SEED:
-        raise ValueError(f"noise_seed + t must be <= 2**64 - 1, PyTorch's largest seed, got {noise_seed} + {t}")
-    generator.manual_seed(noise_seed + int(t))
+    generator.manual_seed(seed(noise_seed + int(t), 'noise_seed + t'))
     while True:
         noise: float = torch.randn(1, generator=generator).item() * noise_std
         if abs(noise) < noise_pct: return noise
 
 # %% ../nbs/11_scheduler.ipynb #write-code
 def _write(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> None:
-    "Set each param group's `lr` to its value in `lrs` times its `lr_scale`, if any; a tensor `lr` in place."
+    "Set each param group's `lr` to its value in `lrs`; a tensor `lr` in place."
     if len(param_groups) != len(lrs):  # a group added to the optimizer after the scheduler was built
         raise ValueError(f"the optimizer has {len(param_groups)} param groups and the scheduler {len(lrs)} "
                          "base_values: append each new group's learning rate to the scheduler's base_values")
     for group, lr in zip(param_groups, lrs):
-        if 'lr_scale' in group: lr = lr * group['lr_scale']
         current = group['lr']
         if type(current) is not float and isinstance(current, torch.Tensor): current.fill_(lr)
         else: group['lr'] = lr
 
-def _scaled(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> list[float]:
-    "The values `_write` would set from `lrs`, as numbers."
-    return [lr * group['lr_scale'] if 'lr_scale' in group else lr for group, lr in zip(param_groups, lrs)]
+def _scaled(param_groups: list[dict[str, Any]], lrs: list[float]) -> list[float]:
+    "`lrs`, a list of the caller's, with each value multiplied by its param group's `lr_scale`, if any, in place."
+    if len(param_groups) != len(lrs): return lrs  # a group added since: `_write` says what to do
+    for i, group in enumerate(param_groups):  # in place: a second list costs a tenth of a one-group step
+        if 'lr_scale' in group: lrs[i] *= group['lr_scale']
+    return lrs
 
 def _unshare_tensor_lrs(param_groups: list[dict[str, Any]]) -> None:
     "Give each group whose `lr` tensor an earlier group holds too a copy of its own."
@@ -123,7 +138,7 @@ def _holds(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> bool:
     "Whether each param group's `lr` is what `_write` sets from `lrs` (a tensor to its precision)."
     def holds(lr: float|torch.Tensor, value: float) -> bool:
         return bool(lr == torch.tensor(value, dtype=lr.dtype)) if isinstance(lr, torch.Tensor) else lr == value
-    return all(holds(group['lr'], value) for group, value in zip(param_groups, _scaled(param_groups, lrs)))
+    return all(holds(group['lr'], value) for group, value in zip(param_groups, lrs))
 
 # %% ../nbs/11_scheduler.ipynb #untraced-code
 _UNTRACED: dict[Callable[..., None], Callable[..., None]] = {}  # each method, wrapped by torch.compiler.disable
@@ -133,104 +148,144 @@ def _untraced(method: Callable[..., None]) -> Callable[..., None]:
     if method not in _UNTRACED: _UNTRACED[method] = torch.compiler.disable(method)  # type: ignore[no-untyped-call]
     return _UNTRACED[method]
 
+# %% ../nbs/11_scheduler.ipynb #watch-code
+class _FirstStepWatch:
+    "Whether `optimizer` has stepped since this was made (a hook says so, then removes itself)."
+    def __init__(self, optimizer: torch.optim.Optimizer) -> None:
+        self.stepped, self._hook = False, optimizer.register_step_post_hook(self._saw_step)
+
+    def _saw_step(self, *hook_arguments: Any) -> None: self.stepped = True; self._hook.remove()
+
+def _new_schedule(last_epoch: int) -> None:
+    "Refuse PyTorch's `last_epoch` other than -1, naming the ways steplr resumes."
+    if last_epoch != -1:
+        raise ValueError(f"last_epoch must be -1 (a new schedule), got {last_epoch!r}: to resume, "
+                         f"load the saved state_dict, or call step({last_epoch!r} + 1)")
+
+_ORDER_WARNING = ("Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, "
+                  "you should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  "
+                  "Failure to do this will result in PyTorch skipping the first value of the learning rate "
+                  "schedule. See more details at "
+                  "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
+
+# %% ../nbs/11_scheduler.ipynb #settings-code
+class _Setting:
+    "One of the scheduler's settings under timm's name: read as checked; assigned through the same check."
+    def __set_name__(self, owner: type, name: str) -> None: self.name = name
+
+    def __get__(self, scheduler: Any, owner: type|None=None) -> Any:
+        return self if scheduler is None else scheduler._settings[self.name]
+
+    def __set__(self, scheduler: Any, value: Any) -> None:
+        _configure(scheduler, {**scheduler._settings, self.name: value})
+
+def _configure(scheduler: Any, settings: dict[str, Any]) -> None:
+    "Check `settings` as the constructor does; then make them, and their closed form, `scheduler`'s."
+    schedule, checked = scheduler._closed_form(settings)  # the schedule's own settings, checked
+    noise_pct, noise_std = noise_ratio(settings['noise_pct'], settings['noise_std'])
+    scheduler._settings = dict(settings, **checked, t_in_epochs=boolean('t_in_epochs', settings['t_in_epochs']),
+                               noise_range_t=noise_range(settings['noise_range_t']), noise_pct=noise_pct,
+                               noise_std=noise_std, noise_seed=seed(settings['noise_seed']))
+    scheduler.schedule = schedule  # the closed form every step asks
+
+_SCHEDULE_NAMES = ('decay_t', 'decay_rate', 'warmup_t', 'warmup_lr_init', 'warmup_prefix')
+
+def _step_closed_form(settings: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    "`settings`' step schedule (checked, or an error), and its settings as checked."
+    schedule = step_schedule(**{name: settings[name] for name in _SCHEDULE_NAMES})
+    return schedule, {name: getattr(schedule, name) for name in _SCHEDULE_NAMES}
+
 # %% ../nbs/11_scheduler.ipynb #0cfbf522
-class StepLRScheduler(_NamedAfterFive):
-    "timm's step schedule as a PyTorch `LRScheduler`: told the time (`step(t)`, `step_update(t)`) or counting it."
+class StepLRScheduler(_RefusingPyTorchNames):
+    "timm's step schedule as a PyTorch `LRScheduler`; arguments after the 5th by name (timm differs on a 6th)."
     last_epoch: float  # type: ignore[assignment]  # PyTorch counts in ints; timm's times may be fractions
-    _step_count = 1  # PyTorch's step() counter, which Accelerate increments; steplr counts in last_epoch
+    _step_count = 1  # PyTorch's count of step() calls, 1 before the first (SequentialLR sets it, Accelerate adds)
+    decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix = (_Setting() for _ in range(5))
+    t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed = (_Setting() for _ in range(5))
+    _closed_form = staticmethod(_step_closed_form)  # what MultiStepLRScheduler changes
+    _settings: dict[str, Any]  # every setting by its argument's name, checked; and their closed form:
+    schedule: Any  # both set together by `_configure`, never apart
 
     def __init__(self,
         optimizer: torch.optim.Optimizer,  # its param groups' `lr` is scheduled (a float, or a tensor, in place)
-        decay_t: float,  # decay every `decay_t` epochs (updates when `t_in_epochs=False`), > 0
-        decay_rate: float=1.0,  # factor applied at each decay, >= 0
-        warmup_t: float=0,  # length of the linear warmup, >= 0; 0 for none
-        warmup_lr_init: float=0,  # learning rate at t=0 when warming up, >= 0
+        decay_t: Number,  # decay every `decay_t` epochs (updates when `t_in_epochs=False`), > 0
+        decay_rate: Number=1.0,  # factor applied at each decay, >= 0
+        warmup_t: Number=0,  # length of the linear warmup, >= 0; 0 for none
+        warmup_lr_init: Number=0,  # learning rate at t=0 when warming up, >= 0
         *,
         t_in_epochs: bool=True,  # `step(epoch)` drives the schedule; if False, `step_update(num_updates)` does
-        noise_range_t: float|Sequence[float]|None=None,  # noise for t >= this, or start <= t < end; None: none
-        noise_pct: float=0.67,  # bound on the relative noise, in (0, 1]; larger samples are redrawn
-        noise_std: float=1.0,  # scales the normal sample before the `noise_pct` test (timm >= 1.0.31 does), > 0
+        noise_range_t: Number|Sequence[Number]|None=None,  # noise for t >= this, or start <= t < end; None: none
+        noise_pct: Number=0.67,  # bound on the relative noise, in (0, 1]; larger samples are redrawn
+        noise_std: Number=1.0,  # scales the normal sample before the `noise_pct` test (timm >= 1.0.31 does), > 0
         noise_seed: int=42,  # the noise at time t is seeded with noise_seed + t
         initialize: bool=True,  # set each group's `initial_lr` from its `lr`; if False, `initial_lr` must exist
-        warmup_prefix: bool=False,  # count decays from the end of warmup (timm >= 0.8's class default), not from 0
+        warmup_prefix: bool=False,  # count decays from the end of warmup (timm >= 0.9's class default), not from 0
+        last_epoch: int=-1,  # PyTorch's: only -1 (a new schedule); to resume, `load_state_dict` or `step(t)`
     ) -> None:
-        schedule = step_schedule(decay_t, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
-        self._start(optimizer, schedule, t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, initialize)
+        self._start(optimizer=optimizer, initialize=initialize, last_epoch=last_epoch, settings=dict(
+            decay_t=decay_t, decay_rate=decay_rate, warmup_t=warmup_t, warmup_lr_init=warmup_lr_init,
+            warmup_prefix=warmup_prefix, t_in_epochs=t_in_epochs, noise_range_t=noise_range_t,
+            noise_pct=noise_pct, noise_std=noise_std, noise_seed=noise_seed))
 
-    def _start(self, optimizer: torch.optim.Optimizer, schedule: Schedule, t_in_epochs: bool,
-               noise_range_t: float|Sequence[float]|None, noise_pct: float, noise_std: float, noise_seed: int,
-               initialize: bool) -> None:
-        "Check the settings all step schedules share, then set up `schedule` on `optimizer`."
-        t_in_epochs, initialize = boolean('t_in_epochs', t_in_epochs), boolean('initialize', initialize)
-        noise_range_t, noise_seed = noise_range(noise_range_t), seed(noise_seed)
-        noise_pct, noise_std = noise_ratio(noise_pct, noise_std)
-        base_values = _base_lrs(optimizer, initialize)
-        first_lrs = schedule.first_lrs(base_values)  # may still refuse (a rate that overflows)
-        # everything is checked: from here on the optimizer is changed
-        self.optimizer, self.schedule, self.t_in_epochs = optimizer, schedule, t_in_epochs
-        self.noise_range_t, self.noise_pct = noise_range_t, noise_pct
-        self.noise_std, self.noise_seed = noise_std, noise_seed
-        self._generator = torch.Generator()  # reseeded at every noisy step
+    def _start(self, *, optimizer: torch.optim.Optimizer, initialize: bool, last_epoch: int,
+               settings: dict[str, Any]) -> None:
+        "Check every argument, then take over `optimizer`'s param groups and set the rates for t = 0."
+        _new_schedule(last_epoch)
+        base_values = _base_lrs(optimizer, boolean('initialize', initialize))
+        _configure(self, settings)
+        first_lrs = self.schedule.first_lrs(base_values)  # may still refuse (a rate that overflows)
+        if initialize: _warn_of_initial_lrs(optimizer, base_values)
+        # all checked: from here on the optimizer is changed; like timm, start at the noise-free t = 0 values
+        self.optimizer, self.base_values, self.last_epoch = optimizer, base_values, 0
+        self._generator, self._watch = torch.Generator(), _FirstStepWatch(optimizer)  # generator: reseeded
         _take_over(optimizer.param_groups, initialize)
-        self.base_values, self.last_epoch = base_values, 0
-        # like timm, start every group at the noise-free value for t = 0 (warmup_lr_init when warming up)
-        _write(optimizer.param_groups, first_lrs)
+        _write(optimizer.param_groups, _scaled(optimizer.param_groups, first_lrs))
 
     def step(self,
-             epoch: float|None=None,  # the epoch about to start, >= 0; None: `last_epoch + 1`, as PyTorch counts
+             epoch: Number|None=None,  # the epoch about to start, >= 0; None: `last_epoch + 1`, as PyTorch counts
              metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
             ) -> None:
         "timm: set the learning rates for `epoch` (if `t_in_epochs`). PyTorch: `step()` sets `last_epoch + 1`'s."
-        if torch.compiler.is_dynamo_compiling():  # traced (spelled out on purpose): run outside the graph
-            return _untraced(StepLRScheduler.step)(self, epoch, metric)
-        t, name = (self.last_epoch + 1, 'last_epoch + 1') if epoch is None else (epoch, 'epoch')
-        if type(t) is not int or t < 0: t = real(name, t, 0)  # a count (an int >= 0) needs no conversion
-        if epoch is None or self.t_in_epochs:  # timm's step(epoch) checks, then ignores, a time in updates
-            _write(self.optimizer.param_groups, self._lrs_at(t, self.base_values))
-            self.last_epoch = t
+        if epoch is not None: return self._step_at(epoch, 'epoch', self._settings['t_in_epochs'])
+        if self._step_count == 1 and not self._watch.stepped: warnings.warn(_ORDER_WARNING, stacklevel=2)
+        self._step_count += 1
+        self._step_at(self.last_epoch + 1, 'last_epoch + 1', True)
 
     def step_update(self,
-                    num_updates: int,  # optimizer updates done so far, >= 0
+                    num_updates: Number,  # optimizer updates done so far, >= 0
                     metric: float|None=None,  # accepted for timm's protocol; a step schedule ignores it
                    ) -> None:
         "After an optimizer update, set the learning rates for `num_updates`; does nothing if `t_in_epochs`."
-        if torch.compiler.is_dynamo_compiling():  # traced (spelled out on purpose): run outside the graph
-            return _untraced(StepLRScheduler.step_update)(self, num_updates, metric)
-        t: float = num_updates
-        if type(t) is not int or t < 0: t = real('num_updates', t, 0)
-        if not self.t_in_epochs:
-            _write(self.optimizer.param_groups, self._lrs_at(t, self.base_values))
-            self.last_epoch = t
+        self._step_at(num_updates, 'num_updates', not self._settings['t_in_epochs'])
 
-    def _lrs_at(self, t: float, base_values: list[float]) -> list[float]:
-        "Each group's learning rate at `t` from `base_values`, before `lr_scale`: the closed form, then noise."
-        lrs = self.schedule.lrs(t, base_values)
-        if self.noise_range_t is None or not _in_noise_range(self.noise_range_t, t): return lrs
-        noise = _noise(self._generator, t, self.noise_pct, self.noise_std, self.noise_seed)
-        return [lr + lr * noise for lr in lrs]
+    def _step_at(self, t: Number, name: str, applies: bool) -> None:
+        "The body of `step` and `step_update`: check time `t`; if the call `applies`, set `get_lr()` at `t`."
+        if torch.compiler.is_dynamo_compiling():  # traced (spelled out on purpose): run outside the graph
+            return _untraced(StepLRScheduler._step_at)(self, t, name, applies)
+        if type(t) is not int or t < 0: t = real(name, t, 0)  # a count (an int >= 0) needs no conversion
+        if not applies: return  # timm's step(epoch) on a schedule in updates checks, then ignores, the time
+        previous, self.last_epoch = self.last_epoch, t
+        try: _write(self.optimizer.param_groups, self.get_lr())
+        except BaseException: self.last_epoch = previous; raise  # refused at this time: nothing changes
 
     def get_lr(self) -> list[float]:  # type: ignore[override]  # numbers only, of PyTorch's float | Tensor
-        "PyTorch: the learning rates at `last_epoch`, as `step` sets them (noise and `lr_scale` included)."
-        return _scaled(self.optimizer.param_groups, self._lrs_at(self.last_epoch, self.base_values))
+        "The learning rates at `last_epoch`, `lr_scale` and noise included: what every step sets (PyTorch's hook)."
+        t, settings, lrs = self.last_epoch, self._settings, self.schedule.lrs(self.last_epoch, self.base_values)
+        if settings['noise_range_t'] is not None and _in_noise_range(settings['noise_range_t'], t):
+            noise = _noise(self._generator, t, settings['noise_pct'], settings['noise_std'],
+                           settings['noise_seed'])
+            lrs = [lr + lr * noise for lr in lrs]
+        return _scaled(self.optimizer.param_groups, lrs)
 
-    def _get_closed_form_lr(self) -> list[float]:
-        "`get_lr()`, under the name PyTorch's `_update_lr(epoch)` prefers (SequentialLR calls it at a milestone)."
-        return self.get_lr()
+    base_lrs = property(lambda self: self.base_values, lambda self, values: setattr(self, 'base_values', values),
+                        doc="PyTorch's name for `base_values`, each group's learning rate before warmup and decay")
 
-    @property  # type: ignore[override]  # a view of base_values, where PyTorch keeps an attribute
-    def base_lrs(self) -> list[float]:
-        "PyTorch's name for `base_values`, each param group's learning rate before warmup and decay."
-        return self.base_values
-
-    @base_lrs.setter
-    def base_lrs(self, values: list[float]) -> None: self.base_values = values
-
-    def get_epoch_values(self, epoch: float) -> list[float]|None:
+    def get_epoch_values(self, epoch: Number) -> list[float]|None:
         "Noise-free learning rates for `epoch` (before `lr_scale`), or `None` if not `t_in_epochs`."
         epoch = real('epoch', epoch, 0)
         return self.schedule.lrs(epoch, self.base_values) if self.t_in_epochs else None
 
-    def get_update_values(self, num_updates: int) -> list[float]|None:
+    def get_update_values(self, num_updates: Number) -> list[float]|None:
         "Noise-free learning rates for `num_updates` (before `lr_scale`), or `None` if `t_in_epochs`."
         t = real('num_updates', num_updates, 0)
         return None if self.t_in_epochs else self.schedule.lrs(t, self.base_values)
@@ -248,29 +303,51 @@ class StepLRScheduler(_NamedAfterFive):
         groups = self.optimizer.param_groups
         base_values, last_epoch = _checked_state(state_dict, len(groups), self.last_epoch)
         # rates set since this scheduler was built (a loaded optimizer, another scheduler) are not its to replace
-        fresh = last_epoch != -1 and _holds(groups, self.schedule.first_lrs(self.base_values))
-        lrs = self._lrs_at(last_epoch, base_values) if fresh else None  # may refuse: nothing is set yet
-        self.base_values, self.last_epoch = base_values, last_epoch
-        if lrs is not None: _write(groups, lrs)
+        fresh = last_epoch != -1 and _holds(groups, _scaled(groups, self.schedule.first_lrs(self.base_values)))
+        saved, self.base_values, self.last_epoch = (self.base_values, self.last_epoch), base_values, last_epoch
+        try:
+            if fresh: _write(groups, self.get_lr())
+        except BaseException: self.base_values, self.last_epoch = saved; raise  # refused: nothing changes
+
 
 # %% ../nbs/11_scheduler.ipynb #multistep-class
+class _Milestones(_Setting):
+    "`decay_t` or `milestones` of a multistep scheduler: assigning one (not None) replaces the other."
+    def __set__(self, scheduler: Any, value: Any) -> None:
+        other = 'milestones' if self.name == 'decay_t' else 'decay_t'
+        _configure(scheduler, {**scheduler._settings, other: None, self.name: value})
+
 class MultiStepLRScheduler(StepLRScheduler):
     "timm's multistep schedule as a PyTorch `LRScheduler`; `milestones=` for PyTorch's milestone timing."
+    decay_t, milestones = _Milestones(), _Milestones()
+
     def __init__(self,
         optimizer: torch.optim.Optimizer,  # its param groups' `lr` is scheduled (a float, or a tensor, in place)
-        decay_t: Sequence[float]|None=None,  # the milestones, timm's timing: milestone m takes effect at t = m - 1
-        decay_rate: float=1.0,  # factor applied at each milestone, >= 0
-        warmup_t: float=0,  # length of the linear warmup, >= 0; 0 for none
-        warmup_lr_init: float=0,  # learning rate at t=0 when warming up, >= 0
+        decay_t: Iterable[Number]|None=None,  # the milestones, timm's timing: milestone m acts at t = m - 1
+        decay_rate: Number=1.0,  # factor applied at each milestone, >= 0
+        warmup_t: Number=0,  # length of the linear warmup, >= 0; 0 for none
+        warmup_lr_init: Number=0,  # learning rate at t=0 when warming up, >= 0
         *,
         t_in_epochs: bool=True,  # `step(epoch)` drives the schedule; if False, `step_update(num_updates)` does
-        noise_range_t: float|Sequence[float]|None=None,  # noise for t >= this, or start <= t < end; None: none
-        noise_pct: float=0.67,  # bound on the relative noise, in (0, 1]; larger samples are redrawn
-        noise_std: float=1.0,  # scales the normal sample before the `noise_pct` test (timm >= 1.0.31 does), > 0
+        noise_range_t: Number|Sequence[Number]|None=None,  # noise for t >= this, or start <= t < end; None: none
+        noise_pct: Number=0.67,  # bound on the relative noise, in (0, 1]; larger samples are redrawn
+        noise_std: Number=1.0,  # scales the normal sample before the `noise_pct` test (timm >= 1.0.31 does), > 0
         noise_seed: int=42,  # the noise at time t is seeded with noise_seed + t
         initialize: bool=True,  # set each group's `initial_lr` from its `lr`; if False, `initial_lr` must exist
-        warmup_prefix: bool=False,  # count milestones from the end of warmup (timm >= 0.8's default), not from 0
-        milestones: Sequence[float]|None=None,  # the milestones, PyTorch's timing: milestone m acts at t = m
+        warmup_prefix: bool=False,  # count milestones from the end of warmup (timm >= 0.9's default), not from 0
+        milestones: Iterable[Number]|None=None,  # the milestones, PyTorch's timing: milestone m acts at t = m
+        last_epoch: int=-1,  # PyTorch's: only -1 (a new schedule); to resume, `load_state_dict` or `step(t)`
     ) -> None:
-        schedule = milestone_schedule(decay_t, milestones, decay_rate, warmup_t, warmup_lr_init, warmup_prefix)
-        self._start(optimizer, schedule, t_in_epochs, noise_range_t, noise_pct, noise_std, noise_seed, initialize)
+        self._start(optimizer=optimizer, initialize=initialize, last_epoch=last_epoch, settings=dict(
+            decay_t=decay_t, milestones=milestones, decay_rate=decay_rate, warmup_t=warmup_t,
+            warmup_lr_init=warmup_lr_init, warmup_prefix=warmup_prefix, t_in_epochs=t_in_epochs,
+            noise_range_t=noise_range_t, noise_pct=noise_pct, noise_std=noise_std, noise_seed=noise_seed))
+
+    @staticmethod
+    def _closed_form(settings: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        "`settings`' multistep schedule (checked, or an error), and its settings as checked."
+        schedule = milestone_schedule(**{name: settings[name] for name in ('milestones', *_SCHEDULE_NAMES)})
+        timm_timing = schedule.offset == 1  # the milestones came as decay_t
+        checked = {name: getattr(schedule, name) for name in _SCHEDULE_NAMES[1:]}
+        return schedule, dict(checked, decay_t=schedule.milestones if timm_timing else None,
+                              milestones=None if timm_timing else schedule.milestones)

@@ -10,7 +10,7 @@ python -m build --sdist --wheel 2>&1 | tail -1  # the wheel is built from the sd
 python -m twine check dist/*
 venv=$(mktemp -d)/venv
 python -m venv "$venv"
-"$venv/bin/pip" install --quiet torch==2.13.0 mypy  # the local CPU wheel: steplr needs nothing else at run time
+"$venv/bin/pip" install --quiet torch==2.13.0 mypy numpy  # steplr needs only torch at run time; numpy: tools/typed_use.py passes numpy scalars
 for package in dist/*.whl dist/*.tar.gz; do
   "$venv/bin/pip" install --quiet --force-reinstall --no-deps "$package"
   bash tools/check_installed.sh "$venv" "$package"
