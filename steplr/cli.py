@@ -100,8 +100,8 @@ def _source(data: dict[str, Any]) -> str:
 def _version() -> str:
     "What `steplr --version` prints."
     from steplr import __version__
-    return (f"steplr {__version__}; reads train.py of {_source(flag_data())}, or with --timm 0.4.12 "
-            f"train.py of {_source(flag_data('0.4.12'))}")
+    return (f"steplr {__version__}\nreads train.py of {_source(flag_data())}\n"
+            f"or, with --timm 0.4.12, train.py of {_source(flag_data('0.4.12'))}")
 
 def _help() -> str:
     "What `steplr --help` prints."
@@ -541,7 +541,8 @@ def _report(run: _Run) -> str:
               f"  warmup         {warmup}", f"  decay          {_decay_text(run)}",
               f"  noise          {_noise_text(run)}",
               f"  run            {run.length:,} {unit}s, t = 0 .. {run.length - 1:,}", "", _table(run)]
-    return '\n'.join(lines + _notes(run))
+    notes = [line for note in _notes(run) for line in textwrap.wrap(note, 100, subsequent_indent='  ')]
+    return '\n'.join(lines + notes)
 
 # %% ../nbs/16_command_line_internals.ipynb #outputs-code
 _CLOSED_FORMS: dict[str, Callable[..., Any]] = {'step': step_lr, 'constant': step_lr, 'multistep': multistep_lr}

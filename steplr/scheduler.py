@@ -34,17 +34,6 @@ def _base_lrs(optimizer: object, initialize: bool) -> list[float]:
         if 'lr_scale' in group: real(f"param_groups[{i}]['lr_scale']", group['lr_scale'], 0)
     return base_lrs
 
-def _warn_of_initial_lrs(optimizer: torch.optim.Optimizer, base_lrs: list[float]) -> None:
-    "Warn, naming the group, where a trained or loaded optimizer's `initial_lr` is not the `lr` set since."
-    if not optimizer.state: return  # a new optimizer: an initial_lr there is an earlier scheduler's (SequentialLR)
-    for i, (group, base_lr) in enumerate(zip(optimizer.param_groups, base_lrs)):
-        if float(group['lr']) != base_lr:
-            lr = float(group['lr'])
-            warnings.warn(f"param_groups[{i}] starts from its initial_lr {base_lr}, not its lr {lr} "
-                          "(as timm does): the optimizer's state was loaded or trained with another schedule. "
-                          "To start from lr, delete the group's 'initial_lr' first; to resume from initial_lr, "
-                          "pass initialize=False", stacklevel=4)
-
 # %% ../nbs/11_scheduler.ipynb #pos-code
 _PYTORCH_NAMES = {'step_size': 'decay_t', 'gamma': 'decay_rate', 'milestones': 'milestones'}
 
@@ -234,7 +223,6 @@ class StepLRScheduler(_RefusingPyTorchNames):
         base_values = _base_lrs(optimizer, boolean('initialize', initialize))
         _configure(self, settings)
         first_lrs = self.schedule.first_lrs(base_values)  # may still refuse (a rate that overflows)
-        if initialize: _warn_of_initial_lrs(optimizer, base_values)
         # all checked: from here on the optimizer is changed; like timm, start at the noise-free t = 0 values
         self.optimizer, self.base_values, self.last_epoch = optimizer, base_values, 0
         self._generator, self._watch = torch.Generator(), _FirstStepWatch(optimizer)  # generator: reseeded
