@@ -357,7 +357,8 @@ def _check_settings(read: _Read, sched: str, settings: dict[str, Any], processes
     _checked(quote('warmup_lr'), step_schedule, 1, 1.0, 0, args.warmup_lr)
     _checked(quote('lr_noise'), noise_range, noise_fractions(args.lr_noise))
     noise_flags = ['lr_noise_pct'] if read.timm == '0.4.12' else ['lr_noise_pct', 'lr_noise_std']  # 0.4.12: no std
-    _checked(' / '.join(map(quote, noise_flags)), noise_ratio, settings['noise_pct'], settings['noise_std'])
+    if args.lr_noise is not None:  # without noise train.py never reads them
+        _checked(' / '.join(map(quote, noise_flags)), noise_ratio, settings['noise_pct'], settings['noise_std'])
     highest = 2 ** 32 - (processes or 1)  # train.py calls np.random.seed(seed + rank): 0 .. 2**32 - 1
     if not 0 <= args.seed <= highest:
         raise _UsageError(f"{quote('seed')}: train.py seeds numpy with --seed + rank, which takes 0 .. 2**32 - 1, "
@@ -483,7 +484,8 @@ def _noise_text(run: _Run) -> str:
     if noise is None: return 'none'
     span = (f"from {unit} {noise[0]:g} to before {noise[1]:g}" if isinstance(noise, list)
             else f"from {unit} {noise:g} on")
-    std = 'ignored by timm 0.4.12' if run.read.timm == '0.4.12' else f"{settings['noise_std']:g}"
+    std = f"{settings['noise_std']:g}" + ('' if settings['noise_std'] == 1 else ' from timm 1.0.31 on')
+    if run.read.timm == '0.4.12': std = 'ignored by timm 0.4.12'
     return (f"{span}, at most {settings['noise_pct']:g} of the lr (std {std}, seed {settings['noise_seed']}); "
             "the table leaves it out, --csv and --plot add it")
 
@@ -588,9 +590,6 @@ def _write_plot(run: _Run, path: str) -> None:
     scheduler = _scheduler(run)
     few = scheduler.schedule.decay_count(run.length) <= 40
     ax = plot_schedule(scheduler, run.length, marks=few, title=f"lr {run.lr:g}, decay {_decay_text(run)}")
-    ends = [run.lr_at(t) for t in (0, min(run.length, math.ceil(run.schedule.warmup_t)), run.length - 1)
-            if t < run.length]
-    if min(ends) > 0 and max(ends) / min(ends) > 100: ax.set_yscale('log')  # later decays would lie flat
     try:
         with open(path, 'wb') as file: ax.figure.savefig(file, format='png', dpi=120, bbox_inches='tight')
     except OSError as error: raise _UsageError(f"--plot: cannot write {path}: {error.strerror}") from None
