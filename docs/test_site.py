@@ -24,7 +24,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from steplr import StepLRScheduler, step_lr
 
@@ -95,7 +95,8 @@ def test_page(server, browser, page):
     assert status(url) == 200
     browser.get_log('browser')  # drop what earlier pages logged
     browser.get(url)
-    assert browser.execute_script('return document.readyState') == 'complete'
+    # get() can return while a page is still loading on a busy machine: wait for the load, then test it
+    WebDriverWait(browser, 60).until(lambda browser: browser.execute_script('return document.readyState') == 'complete')
     errors = [entry['message'] for entry in browser.get_log('browser') if entry['level'] == 'SEVERE']
     assert not errors, errors
     images = browser.execute_script('return Array.from(document.images).map(i => [i.src, i.complete && i.naturalWidth > 0])')
