@@ -158,13 +158,13 @@ def per_call_rows(scale=1.0):
     "Targets 2 to 4, with `scale` times the default number of calls."
     rows = []
     for name, n_groups, noise, n_calls, target, schedule in [
-            ("2. step_update, 1 group", 1, False, 200_000, 1.0, {}),
-            ("2. step_update, 1 group, decay every 5, rate 0.99", 1, False, 200_000, 1.0, dict(FREQUENT, decay_rate=0.99)),
-            ("2. step_update, 1 group, decay every 5, rate 0.5", 1, False, 200_000, 1.0, FREQUENT),
+            ("2. step_update, 1 group", 1, False, 200_000, 1.2, {}),
+            ("2. step_update, 1 group, decay every 5, rate 0.99", 1, False, 200_000, 1.2, dict(FREQUENT, decay_rate=0.99)),
+            ("2. step_update, 1 group, decay every 5, rate 0.5", 1, False, 200_000, 1.2, FREQUENT),
             ("3. step_update, 100 groups, lr_scale", 100, False, 20_000, 1.0, {}),
             ("3. step_update, 100 groups, decay every 5", 100, False, 20_000, 1.0, dict(FREQUENT, decay_rate=0.99)),
-            ("4. step_update, 1 group, noise", 1, True, 50_000, 1.0, {}),
-            ("8. multistep step_update, 100 milestones, 1 group", 1, False, 200_000, 1.0, dict(kind='multistep')),
+            ("4. step_update, 1 group, noise", 1, True, 50_000, 1.2, {}),
+            ("8. multistep step_update, 100 milestones, 1 group", 1, False, 200_000, 1.2, dict(kind='multistep')),
             ("8. multistep step_update, 100 milestones, 100 groups", 100, False, 20_000, 1.0, dict(kind='multistep'))]:
         ours, theirs, equal = per_call(n_groups, noise, int(n_calls * scale), **schedule)
         rows.append((name, ours, theirs, equal, target))

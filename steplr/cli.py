@@ -21,7 +21,7 @@ from typing import Any
 
 from .checks import noise_range, noise_ratio, real
 from .schedule import milestone_schedule, multistep_lr, step_lr, step_schedule
-from .timm_args import noise_fractions, settings_from_args
+from .timm_args import _noise_fractions, settings_from_args
 
 # %% auto #0
 __all__ = ['RELEASES', 'flag_data', 'main']
@@ -355,7 +355,7 @@ def _check_settings(read: _Read, sched: str, settings: dict[str, Any], processes
     if sched != 'constant': _checked(quote('decay_rate'), step_schedule, 1, args.decay_rate)
     _checked(quote('warmup_epochs'), step_schedule, 1, 1.0, args.warmup_epochs)
     _checked(quote('warmup_lr'), step_schedule, 1, 1.0, 0, args.warmup_lr)
-    _checked(quote('lr_noise'), noise_range, noise_fractions(args.lr_noise))
+    _checked(quote('lr_noise'), noise_range, _noise_fractions(args.lr_noise))
     noise_flags = ['lr_noise_pct'] if read.timm == '0.4.12' else ['lr_noise_pct', 'lr_noise_std']  # 0.4.12: no std
     if args.lr_noise is not None:  # without noise train.py never reads them
         _checked(' / '.join(map(quote, noise_flags)), noise_ratio, settings['noise_pct'], settings['noise_std'])

@@ -110,42 +110,36 @@ def _is_numpy_array(t: object) -> bool:
     numpy = sys.modules.get('numpy')
     return numpy is not None and isinstance(t, numpy.ndarray)
 
-def _float64(t: Any) -> Any:
-    "Array `t` as float64 (no copy when it already is)."
-    return t.double() if _is_tensor(t) else t.astype('float64', copy=False)
+def _as_numpy(t: torch.Tensor) -> np.ndarray[Any, Any]:
+    "Tensor `t` as a numpy array on the CPU: its floats as float64, which holds every float torch has."
+    t = t.detach().cpu()
+    return (t.double() if t.is_floating_point() else t).numpy()
 
-def _exact_times(t: Any, schedule: _Schedule) -> Any:
+def _exact_times(t: np.ndarray[Any, Any], schedule: _Schedule) -> np.ndarray[Any, Any]:
     "`t` as int64, or Python ints, where integer arithmetic gives Python's exact results, else as float64."
-    is_tensor = _is_tensor(t)
-    whole_times = not (t.is_floating_point() if is_tensor else t.dtype.kind == 'f')
-    if not (whole_times and all(type(s) is int for s in schedule.time_settings())): return _float64(t)
-    if max(*schedule.time_settings(), int(t.max())) >= _INT64_SAFE:
-        import numpy as np  # imported by torch already, when installed
-        return np.array((t.cpu() if is_tensor else t).tolist(), dtype=object)  # Python's ints, exact at any size
-    return t.long() if is_tensor else t.astype('int64', copy=False)
+    if t.dtype.kind == 'f' or not all(type(s) is int for s in schedule.time_settings()):
+        return t.astype('float64', copy=False)
+    if max(*schedule.time_settings(), int(t.max())) >= _INT64_SAFE: return t.astype(object)  # Python's ints
+    return t.astype('int64', copy=False)
 
-def _array_lr(schedule: _Schedule, t: Any, base_lr: float) -> Any:
-    "`schedule`'s learning rates for a numpy array or torch tensor of times, as float64."
+def _array_lr(schedule: _Schedule, t: np.ndarray[Any, Any], base_lr: float) -> np.ndarray[Any, Any]:
+    "`schedule`'s learning rates for a numpy array of times, as float64."
+    import numpy as np  # t is a numpy array: numpy is installed
     if t.ndim == 0: return _array_lr(schedule, t.reshape(1), base_lr).reshape(())  # one time, as a 0-dim array
-    if t.reshape(-1).shape[0] == 0: return _float64(t)
+    if t.size == 0: return t.astype('float64')
     times = _exact_times(t, schedule)
-    import numpy as np  # t is a numpy array, or a tensor (torch imports numpy when it is installed)
-    xp = sys.modules['torch'] if _is_tensor(times) else np
-    counts = schedule.decay_count(times)  # a new array: safe to clamp in place
-    counts = counts.clamp_(min=0) if xp is not np else np.maximum(counts, 0, out=counts)
+    counts = np.maximum(schedule.decay_count(times), 0)
     # every decayed value up to the largest count when that table is short, else one per distinct count
     exponents: Sequence[float]
     largest = counts.max()  # a float count may be beyond int64, or infinite (3e300 // 1e-15), as in Python
-    if largest >= counts.reshape(-1).shape[0]: exponents, index = _distinct(xp, counts)
-    else: exponents, index = range(int(largest) + 1), counts.long() if xp is not np else counts.astype('int64')
+    if largest >= counts.size: exponents, index = _distinct(counts)
+    else: exponents, index = range(int(largest) + 1), counts.astype('int64')
     table = _decayed_table(schedule, base_lr, exponents)
-    if len(table) < len(exponents):  # the values stopped changing: later counts take the last one
-        index = index.clamp(max=len(table) - 1) if xp is not np else np.minimum(index, len(table) - 1)
-    lrs = xp.take(xp.tensor(table, dtype=xp.float64, device=t.device) if xp is not np else np.array(table), index)
+    if len(table) < len(exponents): index = np.minimum(index, len(table) - 1)  # later counts: the last value
+    lrs: np.ndarray[Any, Any] = np.array(table)[index]
     if schedule.warmup_t:  # overwrite the (usually few) times still in warmup
         warming = times < schedule.warmup_t
-        lrs[warming] = schedule.warmup_lr(_float64(t[warming]), schedule.warmup_slope(base_lr))
-    if _is_tensor(t) and xp is np: return sys.modules['torch'].as_tensor(lrs, device=t.device)  # Python's ints
+        lrs[warming] = schedule.warmup_lr(t[warming].astype('float64'), schedule.warmup_slope(base_lr))
     return lrs
 
 def _decayed_table(schedule: _Schedule, base_lr: float, counts: Iterable[float]) -> list[float]:
@@ -156,18 +150,17 @@ def _decayed_table(schedule: _Schedule, base_lr: float, counts: Iterable[float])
         if schedule.stops_changing(table[-1]): break
     return table
 
-def _distinct(xp: Any, counts: Any) -> tuple[list[float], Any]:
+def _distinct(counts: np.ndarray[Any, Any]) -> tuple[list[float], np.ndarray[Any, Any]]:
     "The distinct values of `counts` as a list, and where each element of `counts` sits in it."
-    values, index = xp.unique(counts, return_inverse=True)
+    import numpy as np
+    values, index = np.unique(counts, return_inverse=True)
     return values.tolist(), index.reshape(counts.shape)
 
 # %% ../nbs/10_schedule.ipynb #79a8edad
-def _check_times(t: Any) -> None:
-    "Raise unless array `t` holds real, finite, non-negative times."
-    if _is_tensor(t): real = not (t.dtype == sys.modules['torch'].bool or t.is_complex())
-    else: real = t.dtype.kind in 'iuf'
-    if not real: raise TypeError(f"t must hold real numbers >= 0, got an array of {t.dtype}")
-    if t.reshape(-1).shape[0] == 0: return
+def _check_times(t: np.ndarray[Any, Any]) -> None:
+    "Raise unless numpy array `t` holds real, finite, non-negative times."
+    if t.dtype.kind not in 'iuf': raise TypeError(f"t must hold real numbers >= 0, got an array of {t.dtype}")
+    if t.size == 0: return
     lowest, highest = t.min().item(), t.max().item()  # NaN, if any, comes out as the minimum
     if not lowest >= 0: raise ValueError(f"t must be finite and >= 0, got {lowest!r} among the times")
     if highest == float('inf'): raise ValueError(f"t must be finite and >= 0, got {highest!r} among the times")
@@ -175,13 +168,17 @@ def _check_times(t: Any) -> None:
 def _closed_form(schedule: _Schedule, t: Any, base_lr: Number) -> float|torch.Tensor|np.ndarray[Any, Any]:
     "`schedule`'s learning rate at time `t`, or at each time of an array, list or range of times `t`."
     base_lr = real('base_lr', base_lr, 0)
-    if isinstance(t, (list, tuple, range)):  # times in a list: a numpy array of them back
+    if isinstance(t, (list, tuple, range)):  # each time through the scalar path, an error naming its position
         import numpy as np
-        t = np.array(t)
+        return np.array([schedule.lrs(real(f't[{i}]', time, 0), [base_lr])[0] for i, time in enumerate(t)],
+                        dtype=np.float64)
     if not (_is_numpy_array(t) or _is_tensor(t)): return schedule.lrs(real('t', t, 0), [base_lr])[0]
-    _check_times(t)
-    lrs: torch.Tensor|np.ndarray[Any, Any] = _array_lr(schedule, t, base_lr)
-    return lrs
+    times = _as_numpy(t) if _is_tensor(t) else t
+    _check_times(times)
+    lrs = _array_lr(schedule, times, base_lr)
+    if not _is_tensor(t): return lrs
+    tensor: torch.Tensor = sys.modules['torch'].as_tensor(lrs, device=t.device)  # float64, on t's device
+    return tensor
 
 # %% ../nbs/10_schedule.ipynb #ede5a659
 _Times: TypeAlias = 'float|np.number[Any]|torch.Tensor|np.ndarray[Any, Any]|list[float]|range'  # what t may be
@@ -220,12 +217,9 @@ class _MilestoneSchedule(_Schedule):
     def decay_count(self, t: Any) -> Any:
         "Number of milestones reached by time `t` (elementwise on arrays)."
         reached = (t - self.warmup_t if self.warmup_prefix else t) + self.offset
-        # a scalar (the scheduler's every step), then the array closed form's tensors and numpy arrays
+        # a scalar (the scheduler's every step), else the array closed form's numpy array
         if isinstance(reached, (int, float)): return bisect.bisect_right(self.milestones, reached)
-        if _is_tensor(reached):
-            milestones = reached.new_tensor(self.milestones)  # the times' dtype and device
-            return sys.modules['torch'].searchsorted(milestones, reached, right=True)
-        numpy = sys.modules['numpy']  # reached is a numpy array
+        numpy = sys.modules['numpy']
         milestones = numpy.array(self.milestones, dtype=reached.dtype)  # Python's ints too, when they are objects
         return numpy.searchsorted(milestones, reached, side='right')
 

@@ -35,16 +35,17 @@ def _base_lrs(optimizer: object, initialize: bool) -> list[float]:
     return base_lrs
 
 # %% ../nbs/11_scheduler.ipynb #pos-code
-_PYTORCH_NAMES = {'step_size': 'decay_t', 'gamma': 'decay_rate', 'milestones': 'milestones'}
+_PYTORCH_NAMES = {  # PyTorch's argument: steplr's name for it, and the class that takes it (None: any)
+    'step_size': ('decay_t', 'StepLRScheduler'), 'gamma': ('decay_rate', None),
+    'milestones': ('milestones', 'MultiStepLRScheduler')}
 
 def _refuse_pytorch_names(cls: type, kwargs: dict[str, Any]) -> None:
     "Raise if a call to scheduler class `cls` names a PyTorch argument that `cls` does not take."
     taken = inspect.signature(getattr(cls, '__init__')).parameters
     for name in [name for name in _PYTORCH_NAMES if name in kwargs and name not in taken]:
-        instead = ('MultiStepLRScheduler(optimizer, milestones=...)' if name == 'milestones'
-                   else f"{cls.__name__}(optimizer, {_PYTORCH_NAMES[name]}=...)")
-        raise TypeError(f"{cls.__name__} got PyTorch's argument {name}={kwargs[name]!r}: "
-                        f"steplr calls it {_PYTORCH_NAMES[name]}, use {instead}")
+        steplr_name, steplr_class = _PYTORCH_NAMES[name]
+        raise TypeError(f"{cls.__name__} got PyTorch's argument {name}={kwargs[name]!r}: steplr calls it "
+                        f"{steplr_name}, use {steplr_class or cls.__name__}(optimizer, {steplr_name}=...)")
 
 class _RefusingPyTorchNames(torch.optim.lr_scheduler.LRScheduler):
     "A scheduler base whose subclasses refuse PyTorch's argument names they do not take, naming steplr's."
@@ -53,15 +54,20 @@ class _RefusingPyTorchNames(torch.optim.lr_scheduler.LRScheduler):
         return super().__new__(cls)
 
 # %% ../nbs/11_scheduler.ipynb #0d1dc8f6
-def _in_noise_range(noise_range_t: float|tuple[float, float], t: float) -> bool:
-    "Whether `t` lies in a noise range that is set (a start time, or a `(start, end)` pair)."
+def _in_noise_range(noise_range_t: float|tuple[float, float]|None, t: float) -> bool:
+    "Whether `t` lies in the noise range: a start time, or a `(start, end)` pair (`None`: no noise)."
     if isinstance(noise_range_t, tuple): return noise_range_t[0] <= t < noise_range_t[1]
-    return t >= noise_range_t
+    return noise_range_t is not None and t >= noise_range_t
+
+def _whole_where_noisy(name: str, t: float, noise_range_t: float|tuple[float, float]|None) -> float:
+    "`t`, or an error naming `name` if `t` is fractional and in the noise range (the noise is seeded with `t`)."
+    if t != int(t) and _in_noise_range(noise_range_t, t):
+        raise ValueError(f"{name} must be a whole number where noise applies (it seeds the noise), got {t!r}")
+    return t
 
 def _noise(generator: torch.Generator, t: float, noise_pct: float, noise_std: float, noise_seed: int) -> float:
     "timm's relative noise at time `t`: `z * noise_std`, `z` redrawn until `|noise| < noise_pct`."
-    if t != int(t):
-        raise ValueError(f"t must be a whole number where noise applies (it seeds the noise), got {t!r}")
+    _whole_where_noisy('last_epoch', t, t)  # `t` is in the noise range
     generator.manual_seed(seed(noise_seed + int(t), 'noise_seed + t'))
     while True:
         noise: float = torch.randn(1, generator=generator).item() * noise_std
@@ -250,7 +256,8 @@ class StepLRScheduler(_RefusingPyTorchNames):
         "The body of `step` and `step_update`: check time `t`; if the call `applies`, set `get_lr()` at `t`."
         if torch.compiler.is_dynamo_compiling():  # traced (spelled out on purpose): run outside the graph
             return _untraced(StepLRScheduler._step_at)(self, t, name, applies)
-        if type(t) is not int or t < 0: t = real(name, t, 0)  # a count (an int >= 0) needs no conversion
+        if type(t) is not int or t < 0:  # a count (an int >= 0) needs no conversion, nor checks
+            t = _whole_where_noisy(name, real(name, t, 0), self._settings['noise_range_t'] if applies else None)
         if not applies: return  # timm's step(epoch) on a schedule in updates checks, then ignores, the time
         previous, self.last_epoch = self.last_epoch, t
         try: _write(self.optimizer.param_groups, self.get_lr())

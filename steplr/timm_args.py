@@ -13,19 +13,19 @@ if TYPE_CHECKING:  # for the annotations only: settings_from_args runs without t
     from steplr.scheduler import StepLRScheduler
 
 # %% auto #0
-__all__ = ['noise_fractions', 'settings_from_args', 'scheduler_from_args']
+__all__ = ['settings_from_args', 'scheduler_from_args']
 
 # %% ../nbs/13_timm_args.ipynb #7c175667
 _STEP_SCHEDULES = ('step', 'constant', 'multistep')
 
-def noise_fractions(noise: Any) -> Any:
+def _noise_fractions(noise: Any) -> Any:
     "`--lr-noise` as timm reads it: one number is where the noise starts, of two or more the first two a range."
     if isinstance(noise, (list, tuple)): return noise[0] if len(noise) == 1 else list(noise[:2])
     return noise
 
 def _noise_range(noise: Any, run_length: float) -> float|list[float]|None:
     "`--lr-noise`, fractions of the run, as times: a start, or a (start, end) range."
-    noise = noise_fractions(noise)
+    noise = _noise_fractions(noise)
     if isinstance(noise, list): return [n * run_length for n in noise]
     return None if noise is None else noise * run_length
 
