@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import dataclasses
 import difflib
@@ -20,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from .checks import noise_range, noise_ratio, real
-from .schedule import milestone_schedule, multistep_lr, step_lr, step_schedule
+from .schedule import milestone_schedule, step_schedule
 from .timm_args import _noise_fractions, settings_from_args
 
 # %% auto #0
@@ -34,74 +35,53 @@ def flag_data(timm: str='1.0') -> dict[str, Any]:
     data: dict[str, Any] = json.loads(resources.files('steplr').joinpath(RELEASES[timm]).read_text())
     return data
 
+def _source(data: dict[str, Any]) -> str:
+    "Which train.py the flag data came from, in words."
+    return f"timm {data['timm']} (commit {data['commit'][:8]}, {data['date']})"
+
 # %% ../nbs/16_command_line_internals.ipynb #dccdcd0f
 class _UsageError(Exception):
     "A command line steplr refuses; the message is one line."
 
-class _Done(Exception):
-    "The command ended early (after `--help` or `--version`) with the exit status `args[0]`."
-
 class _Parser(argparse.ArgumentParser):
-    "An argparse parser that raises on an error, and whose help is steplr's."
+    "An argparse parser that raises on an error, rather than print its usage and exit."
     def error(self, message: str) -> Any: raise _UsageError(f"{self.prog}: {message}")
-    def exit(self, status: int=0, message: str|None=None) -> Any: raise _Done(status)
-    def print_help(self, file: Any=None) -> None: print(_help(), file=file)
 
 # %% ../nbs/16_command_line_internals.ipynb #2a9955a7
-_TYPES: dict[str|None, Any] = {'int': int, 'float': float, 'str': str, None: None}
-
-def _add(parser: Any, option: dict[str, Any], suppress: bool) -> None:
-    "Add one option of the flag data to `parser` (or to a group of it) as train.py adds it."
-    kwargs: dict[str, Any] = dict(dest=option['dest'],
-                                  default=argparse.SUPPRESS if suppress else option['default'])
-    if option['action'] in ('store_true', 'store_false'): kwargs['action'] = option['action']
-    else:  # timm's kwargs action: strings
-        kwargs.update(nargs=option['nargs'], type=_TYPES[option['type']], choices=option['choices'])
-    if option['const'] is not None: kwargs['const'] = option['const']
-    if not option['flags'][0].startswith('-'): del kwargs['dest']  # a positional names its dest itself
-    parser.add_argument(*option['flags'], **kwargs)
-
-def _train_py_parsers(data: dict[str, Any], suppress: bool=False) -> tuple[_Parser, _Parser]:
-    "train.py's two parsers, built from the flag data: the `-c FILE` one, and the main one."
-    config_parser = _Parser(add_help=False)
-    for option in data['config']: _add(config_parser, option, suppress=False)
-    parser = _Parser(prog='train.py')
-    exclusive = {dest: group for group in data['exclusive'] for dest in group}
-    groups = {tuple(group): parser.add_mutually_exclusive_group() for group in data['exclusive']}
-    for option in data['options']:
-        owner = groups[tuple(exclusive[option['dest']])] if option['dest'] in exclusive else parser
-        _add(owner, option, suppress)
-    return config_parser, parser
+def _parser(options: list[dict[str, Any]], exclusive: list[list[str]]) -> _Parser:
+    "A parser of train.py's, built from the flag data, without defaults: it gives what the words gave."
+    parser = _Parser(prog='train.py', add_help=False, argument_default=argparse.SUPPRESS)
+    groups = [parser.add_mutually_exclusive_group() for _ in exclusive]
+    owners = {dest: group for group, dests in zip(groups, exclusive) for dest in dests}
+    for option in options:  # a positional names its dest itself
+        kwargs: dict[str, Any] = dict(dest=option['dest']) if option['flags'][0].startswith('-') else {}
+        if option['action'] in ('store_true', 'store_false'): kwargs['action'] = option['action']
+        else: kwargs.update(nargs=option['nargs'], choices=option['choices'],  # timm's kwargs action: strings
+                            type={'int': int, 'float': float, 'str': str}.get(option['type']))
+        if option['const'] is not None: kwargs['const'] = option['const']
+        owners.get(option['dest'], parser).add_argument(*option['flags'], **kwargs)
+    return parser
 
 # %% ../nbs/16_command_line_internals.ipynb #658f0f0b
+_OWN: dict[tuple[str, ...], dict[str, Any]] = {  # steplr's own flags: names, and how argparse reads each
+    ('-h', '--help'): dict(action='store_true', help='show this help and exit'),
+    ('--version',): dict(action='store_true', help="show steplr's version and whose train.py it reads"),
+    ('--timm',): dict(default='1.0', metavar='VERSION',
+                      help="whose train.py reads the command line: 1.0 (the newest, default) or 0.4.12"),
+    ('--world-size',): dict(type=int, metavar='N',
+                            help="processes in the run, for the global batch; overrides the launcher's count"),
+    ('--updates-per-epoch',): dict(type=int, metavar='N',
+                                   help='optimizer updates per epoch; needed with --sched-on-updates'),
+    ('--csv',): dict(metavar='PATH', help="write 't,lr' for every epoch (or update); - for standard output"),
+    ('--plot',): dict(metavar='PATH', help='draw the schedule into the PNG file PATH (needs steplr[plot])')}
+
 def _own_parser() -> _Parser:
     "steplr's own flags, matched by their exact names; the rest of the command line is train.py's."
     parser = _Parser(prog='steplr', allow_abbrev=False, add_help=False,
                      usage='steplr [LAUNCHER ...] [train.py] [TRAIN.PY ARGUMENTS ...] [steplr flags]')
     own = parser.add_argument_group("steplr's own flags (exact names)")
-    own.add_argument('-h', '--help', action='help', help='show this help and exit')
-    own.add_argument('--version', action='store_true', help="show steplr's version and whose train.py it reads")
-    own.add_argument('--timm', default='1.0', metavar='VERSION',
-                     help="whose train.py reads the command line: 1.0 (the newest, default) or 0.4.12")
-    own.add_argument('--world-size', type=int, metavar='N',
-                     help="processes in the run, for the global batch; overrides the launcher's count")
-    own.add_argument('--updates-per-epoch', type=int, metavar='N',
-                     help='optimizer updates per epoch; needed with --sched-on-updates')
-    own.add_argument('--csv', metavar='PATH',
-                     help="write 't,lr' for every epoch (or update); - for standard output")
-    own.add_argument('--plot', metavar='PATH',
-                     help='draw the schedule into the PNG file PATH (needs steplr[plot])')
+    for flags, kwargs in _OWN.items(): own.add_argument(*flags, **kwargs)
     return parser
-
-def _source(data: dict[str, Any]) -> str:
-    "Which train.py the flag data came from, in words."
-    return f"timm {data['timm']} (commit {data['commit'][:8]}, {data['date']})"
-
-def _version() -> str:
-    "What `steplr --version` prints."
-    from steplr import __version__
-    return (f"steplr {__version__}\nreads train.py of {_source(flag_data())}\n"
-            f"or, with --timm 0.4.12, train.py of {_source(flag_data('0.4.12'))}")
 
 def _help() -> str:
     "What `steplr --help` prints."
@@ -110,70 +90,38 @@ def _help() -> str:
             f"with --timm 0.4.12 from train.py of {_source(flag_data('0.4.12'))}. A launcher in front "
             f"({_KNOWN}) gives the number of processes.")
 
-# %% ../nbs/16_command_line_internals.ipynb #b237ee34
-_VALUELESS = {  # launcher options that take no value; every other option takes the next word (or =value)
-    'torchrun': {'--standalone', '--no-python', '--no_python', '--run-path', '--run_path', '-m', '--module',
-                 '--virtual-local-rank', '--virtual_local_rank', '--use-env', '--use_env'},
-    'accelerate': {'--cpu', '--multi_gpu', '--multi-gpu', '--tpu', '--use_deepspeed', '--use_fsdp',
-                   '--use_megatron_lm', '--use_xpu', '-m', '--module', '--no_python', '--debug', '-q', '--quiet'},
-    'srun': {'--exclusive', '-l', '--label', '-u', '--unbuffered', '--pty', '-v', '--verbose', '-Q', '--quiet'},
-    'mpirun': {'--oversubscribe', '--allow-run-as-root', '--report-bindings', '--tag-output', '-v', '--verbose'},
-    'python': {'-b', '-bb', '-B', '-d', '-E', '-i', '-I', '-O', '-OO', '-P', '-q', '-s', '-S', '-u', '-v', '-x'}}
-
-_COUNTS = {'torchrun': ('nproc_per_node', 'nnodes'), 'accelerate': ('num_processes',),
-           'srun': ('n', 'ntasks'), 'mpirun': ('n', 'np', 'c')}  # the options that give the number of processes
-
-def _options(kind: str, words: list[str]) -> tuple[dict[str, str], int]:
-    "Launcher `kind`'s options at the start of `words` (name, no dashes, `-` as `_` -> value); how many words."
-    options: dict[str, str] = {}
-    i = 0
-    while i < len(words) and words[i].startswith('-') and words[i] not in ('-m', '-c'):
-        if words[i] == '--': return options, i + 1
-        name, equals, value = words[i].partition('=')
-        if not equals and name not in _VALUELESS[kind] and i + 1 < len(words): i, value = i + 1, words[i + 1]
-        options[name.lstrip('-').replace('-', '_')] = value
-        i += 1
-    return options, i
-
-def _count(kind: str, options: dict[str, str]) -> str|None:
-    "The number of processes launcher options give, such as '4 x 2' (4 per node on 2 nodes); '?' if they don't."
-    if kind == 'torchrun':  # torchrun starts 1 process on 1 node unless told
-        nodes = options.get('nnodes', '1')
-        return options.get('nproc_per_node', '1') + ('' if nodes == '1' else f' x {nodes}')
-    return next((options[name] for name in _COUNTS[kind] if name in options), '?')
-
 # %% ../nbs/16_command_line_internals.ipynb #launcher-code
-_TORCH_RUN = (['-m', 'torch.distributed.run'], ['-m', 'torch.distributed.launch'])
-
 _KNOWN = ('distributed_train.sh N, torchrun, python -m torch.distributed.run, accelerate launch, srun, mpirun, '
           'python, sh, bash, VAR=value')
+_PROGRAMS = r'[A-Za-z_]\w*=.*|sh|bash|env|python[\d.]*|torchrun|accelerate|launch|srun|mpirun|mpiexec'
+_COUNTS = {'accelerate': ('num_processes',), 'srun': ('n', 'ntasks'), 'mpirun': ('n', 'np', 'c'),
+           'mpiexec': ('n', 'np', 'c')}  # the options that give the number of processes, inner launcher first
 
 def _launcher(words: list[str]) -> tuple[list[str], str|None, list[str]]:
-    "The launcher's words in front of train.py's arguments, the number of processes they start, and the arguments."
-    i, count = 0, None  # None: no launcher that starts several processes
-    while i < len(words):
-        name, rest = os.path.basename(words[i]), words[i + 1:]
-        if re.fullmatch(r'[A-Za-z_]\w*=.*', words[i]) or name in ('sh', 'bash', 'env'): i += 1
-        elif name == 'distributed_train.sh':  # timm's script: torchrun --nproc_per_node=N train.py ...
-            return words[:i + 2], (rest or ['?'])[0], words[i + 2:]
-        elif name in ('srun', 'mpirun', 'mpiexec'):  # a launcher in front of another: the inner one counts
-            kind = 'srun' if name == 'srun' else 'mpirun'
-            options, taken = _options(kind, rest)
-            i, count = i + 1 + taken, _count(kind, options)
-        elif name == 'torchrun' or words[i:i + 2] in _TORCH_RUN:
-            start = i + (1 if name == 'torchrun' else 2)
-            options, taken = _options('torchrun', words[start:])
-            i, count = start + taken, _count('torchrun', options)
-        elif name == 'accelerate' and rest[:1] == ['launch']:
-            options, taken = _options('accelerate', words[i + 2:])
-            i, count = i + 2 + taken, _count('accelerate', options)
-        elif re.fullmatch(r'python[\d.]*', name): i += 1 + _options('python', rest)[1]
-        elif name.endswith('.py'): return words[:i + 1], count, words[i + 1:]
-        else: break
-    if i < len(words) and not words[i].startswith('-') and any(word.endswith('.py') for word in words[i + 1:]):
-        raise _UsageError(f"{words[i]}: steplr does not know this launcher (it reads {_KNOWN}); give train.py's "
-                          "arguments alone, with --world-size N")
-    return words[:i], count, words[i:]
+    "The launcher's words up to the script, the number of processes they start, and train.py's arguments."
+    end = next((i for i, word in enumerate(words) if word.endswith(('.py', 'distributed_train.sh'))), None)
+    if end is None or words[0].startswith('-'): return [], None, words
+    options: dict[str, str] = {}
+    programs: set[str] = set()
+    i = 0
+    while i < end:
+        if words[i].startswith('-'):
+            name, equals, value = words[i].lstrip('-').partition('=')
+            if not equals and i + 1 < end and not words[i + 1].startswith('-'): i, value = i + 1, words[i + 1]
+            options[name.replace('-', '_')] = value
+        elif re.fullmatch(_PROGRAMS, os.path.basename(words[i])): programs.add(os.path.basename(words[i]))
+        else: raise _UsageError(f"{words[i]}: steplr does not know this launcher (it reads {_KNOWN}); give "
+                                "train.py's arguments alone, with --world-size N")
+        i += 1
+    if words[end].endswith('distributed_train.sh'):  # timm's script: torchrun --nproc_per_node=N train.py ...
+        return words[:end + 2], (words[end + 1:] or ['?'])[0], words[end + 2:]
+    count: str|None = None
+    if 'torchrun' in programs or options.get('m') in ('torch.distributed.run', 'torch.distributed.launch'):
+        nodes = options.get('nnodes', '1')
+        count = options.get('nproc_per_node', '1') + ('' if nodes == '1' else f' x {nodes}')
+    elif kind := next((kind for kind in _COUNTS if kind in programs), None):
+        count = next((options[name] for name in _COUNTS[kind] if name in options), '?')
+    return words[:end + 1], count, words[end + 1:]
 
 # %% ../nbs/16_command_line_internals.ipynb #873d58c6
 def _read_config(path: str) -> dict[str, Any]:
@@ -186,9 +134,9 @@ def _read_config(path: str) -> dict[str, Any]:
     except OSError as error: raise _UsageError(f"-c {path}: cannot read it: {error.strerror}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, 'problem_mark', None)
-        where = f" (line {mark.line + 1})" if mark else ''
-        raise _UsageError(f"-c {path}: not YAML{where}: {getattr(error, 'problem', None) or error}") from None
-    if values is None: return {}
+        raise _UsageError(f"-c {path}: not YAML{f' (line {mark.line + 1})' if mark else ''}: "
+                          f"{getattr(error, 'problem', None) or error}") from None
+    if values is None: return {}  # an empty file
     if not isinstance(values, dict) or not all(isinstance(key, str) for key in values):
         raise _UsageError(f"-c {path}: expected a mapping of train.py argument names to values, "
                           f"got {type(values).__name__}")
@@ -213,16 +161,15 @@ _KINDS: dict[str, tuple[Callable[[object], bool], tuple[str, ...]]] = {  # what 
 # %% ../nbs/16_command_line_internals.ipynb #read-class
 @dataclasses.dataclass(frozen=True)
 class _Read:
-    "A command line as read: train.py's arguments, which of them were typed or came from `-c`, steplr's own flags."
-    timm: str  # whose train.py: '1.0' or '0.4.12'
-    data: dict[str, Any]  # its flag data
-    args: argparse.Namespace  # train.py's arguments, as its parser gives them
-    given: dict[str, Any]  # those the command line gave
-    from_file: dict[str, Any]  # the values of the `-c` file
-    config: str  # the `-c` file's path, or ''
+    "A command line as read: steplr's own flags, the launcher, train.py's arguments and where each came from."
     own: argparse.Namespace  # steplr's own flags
+    data: dict[str, Any]  # the flag data of the train.py `--timm` names
     launcher: list[str]  # the launcher's words
     count: str|None  # the processes the launcher starts, as it says ('4 x 2', '?': unsaid); None: one
+    args: argparse.Namespace  # train.py's arguments: its defaults, then the `-c` file's values, then the words'
+    given: dict[str, Any]  # those the words gave
+    config: str  # the `-c` file's path, or ''
+    from_file: dict[str, Any]  # the values of the `-c` file
 
     def flag(self, dest: str) -> str:
         "train.py's name for `dest` (its first option string)."
@@ -231,51 +178,41 @@ class _Read:
     def source(self, dest: str) -> str:
         "Where the value of `dest` comes from: its flag, the `-c` file and key, or train.py's default."
         if dest in self.given: return self.flag(dest)
-        if dest in self.from_file: return f"-c {self.config}: {dest}"
-        return f"train.py's default {self.flag(dest)}"
+        return f"-c {self.config}: {dest}" if dest in self.from_file else f"train.py's default {self.flag(dest)}"
 
     def quote(self, dest: str) -> str:
         "The value of `dest` as it was typed, for a message: `--lr-noise 0.9 0.4`, or `-c FILE: key value`."
         value = getattr(self.args, dest)
-        text = ' '.join(map(_typed, value)) if isinstance(value, list) else _typed(value)
-        return f"{self.source(dest)} {text}"
+        return f"{self.source(dest)} {' '.join(map(_typed, value)) if isinstance(value, list) else _typed(value)}"
 
 def _typed(value: object) -> str:
     "A value as it was most likely typed: 100 for 100.0."
     return repr(value).removesuffix('.0') if isinstance(value, float) else str(value)
 
 # %% ../nbs/16_command_line_internals.ipynb #d6c1eb18
-def _unknown(data: dict[str, Any], words: list[str]) -> str:
-    "One line refusing the words train.py's parser does not take, naming the closest real flags."
-    flags = [word for word in words if word.startswith('-')]
-    if not flags: return f"train.py: unrecognized arguments: {' '.join(words)}"
-    name = flags[0].split('=')[0]
-    known = [flag for option in data['options'] for flag in option['flags'] if flag.startswith('--')]
-    close = difflib.get_close_matches(name, known + ['--' + flag for flag in ('csv', 'plot', 'timm',
-                                                     'updates-per-epoch', 'version', 'world-size')], n=2)
-    return (f"{name}: train.py of timm {data['timm']} has no such flag"
-            + (f"; did you mean {' or '.join(close)}?" if close else ''))
-
-def _read(argv: Sequence[str]) -> _Read:
-    "Read `argv` as steplr's flags, a launcher, and a train.py command line read as that train.py reads it."
-    # a launcher's `--` (torchrun ... -- train.py) is not the end of steplr's flags: argparse would stop at it
-    own, words = _own_parser().parse_known_args(['\0--' if word == '--' else word for word in argv])
-    words = ['--' if word == '\0--' else word for word in words]
+def _read(own: argparse.Namespace, words: list[str]) -> _Read:
+    "Read `words`, the command line less steplr's own flags `own`: a launcher, then train.py's arguments."
     if own.timm not in RELEASES:
         raise _UsageError(f"--timm {own.timm}: steplr reads the train.py of timm {' or '.join(RELEASES)}")
     data = flag_data(own.timm)
     launcher, count, words = _launcher(words)
-    config_parser, parser = _train_py_parsers(data)
-    config, remaining = config_parser.parse_known_args(words)
-    from_file = _read_config(config.config) if config.config else {}
-    parser.set_defaults(**from_file)
-    args, unknown = parser.parse_known_args(remaining)
-    if unknown: raise _UsageError(_unknown(data, unknown))
-    given = vars(_train_py_parsers(data, suppress=True)[1].parse_known_args(remaining)[0])
-    read = _Read(own.timm, data, args, given, from_file, config.config, own, launcher, count)
+    config, words = _parser(data['config'], []).parse_known_args(words)  # train.py reads -c FILE first
+    given, unknown = _parser(data['options'], data['exclusive']).parse_known_args(words)
+    flags = [word.split('=')[0] for word in unknown if word.startswith('-')]
+    if unknown and not flags: raise _UsageError(f"train.py: unrecognized arguments: {' '.join(unknown)}")
+    if flags:  # the closest real flags, steplr's own too
+        names = [name for option in data['options'] for name in option['flags']] + [names[-1] for names in _OWN]
+        close = difflib.get_close_matches(flags[0], [name for name in names if name.startswith('--')], n=2)
+        raise _UsageError(f"{flags[0]}: train.py of timm {data['timm']} has no such flag"
+                          + (f"; did you mean {' or '.join(close)}?" if close else ''))
+    path = getattr(config, 'config', '')
+    from_file = _read_config(path) if path else {}
+    defaults = {option['dest']: option['default'] for option in data['options']}
+    args = argparse.Namespace(**{**defaults, **from_file, **vars(given)})
+    read = _Read(own, data, launcher, count, args, vars(given), path, from_file)
     for kind, (fits, dests) in _KINDS.items():  # a -c value train.py's parser has not converted
         for dest in dests:
-            if dest in from_file and dest not in given and not fits(from_file[dest]):
+            if dest in from_file and dest not in read.given and not fits(from_file[dest]):
                 raise _UsageError(f"{read.source(dest)}: expected {kind}, got {from_file[dest]!r}")
     return read
 
@@ -285,16 +222,12 @@ def _checked(what: str, check: Callable[..., Any], *values: Any) -> Any:
     try: return check(*values)
     except (TypeError, ValueError) as error: raise _UsageError(f"{what}: {error}") from None
 
-def _at_least(read: _Read, dest: str, minimum: float) -> None:
-    "Refuse a value of `dest` below `minimum`."
-    _checked(read.quote(dest), real, dest, getattr(read.args, dest), minimum)
-
 # %% ../nbs/16_command_line_internals.ipynb #1d72fab6
 _PREVIEWS = {'1.0': ('step', 'constant', 'multistep'), '0.4.12': ('step',)}  # the schedules steplr previews
 
 def _sched(read: _Read) -> str:
     "The schedule the run trains with, if steplr previews it."
-    sched, previews, known = read.args.sched, _PREVIEWS[read.timm], read.data['schedules']
+    sched, previews, known = read.args.sched, _PREVIEWS[read.own.timm], read.data['schedules']
     if sched in previews: return str(sched)
     if 'sched' not in read.given and 'sched' not in read.from_file:
         raise _UsageError(f"no --sched: train.py trains with its default, {sched}, which steplr does not "
@@ -309,67 +242,58 @@ def _sched(read: _Read) -> str:
 
 # %% ../nbs/16_command_line_internals.ipynb #f98afedb
 def _processes(read: _Read) -> tuple[int|None, str]:
-    "The number of processes (`--world-size`, else the launcher's count, else 1), or None; and where it came from."
-    if read.own.world_size is not None:
-        given = read.own.world_size
-        return _checked(f"--world-size {given}", real, 'processes', given, 1), '--world-size'
-    if read.count is None: return 1, 'no launcher' if not read.launcher else 'one process'
-    launcher = ' '.join(read.launcher)
-    try: count = math.prod(int(factor) for factor in read.count.split(' x '))
-    except ValueError:
-        if read.count == '?': return None, f"{launcher} does not say how many"
-        return None, f"{launcher}: {read.count} depends on the machine"
-    return _checked(launcher, real, 'processes', count, 1), f"launcher: {read.count}"
+    "The number of processes (`--world-size`, else the launcher's count, else 1), or None; and where from."
+    given, count, launcher = read.own.world_size, read.count, ' '.join(read.launcher)
+    if given is not None: return _checked(f"--world-size {given}", real, 'processes', given, 1), '--world-size'
+    if count is None: return 1, 'one process' if launcher else 'no launcher'
+    if count == '?': return None, f"{launcher} does not say how many"
+    if not re.fullmatch(r'\d+( x \d+)?', count): return None, f"{launcher}: {count} depends on the machine"
+    return _checked(launcher, real, 'processes', math.prod(map(int, count.split(' x '))), 1), f"launcher: {count}"
 
 # %% ../nbs/16_command_line_internals.ipynb #906abe7c
 def _learning_rate(read: _Read, processes: int|None, why: str) -> tuple[float, str]:
     "train.py's learning rate, and a line saying where it came from."
-    args = read.args
-    if read.timm == '0.4.12' or args.lr:  # timm 0.4.12 has no lr-base rule; train.py tests `not args.lr`
-        return _checked(read.quote('lr'), real, 'lr', args.lr, 0), f"{args.lr:g} ({read.source('lr')})"
+    args, quote = read.args, read.quote
+    if read.own.timm == '0.4.12' or args.lr:  # timm 0.4.12 has no lr-base rule; train.py tests `not args.lr`
+        return _checked(quote('lr'), real, 'lr', args.lr, 0), f"{args.lr:g} ({read.source('lr')})"
     if getattr(args, 'train_img_sizes', None):
         raise _UsageError("--train-img-sizes: without --lr, train.py scales --lr-base by its loader's average "
                           "batch, which steplr cannot know; give --lr")
     if processes is None:
         raise _UsageError(f"processes: {why}; the learning rate depends on them: give --world-size N")
-    _at_least(read, 'batch_size', 1)
-    _at_least(read, 'lr_base', 0)
-    _checked(read.quote('lr_base_size'), real, 'lr_base_size', args.lr_base_size, 1)
+    for dest, minimum in (('batch_size', 1), ('lr_base', 0), ('lr_base_size', 1)):
+        _checked(quote(dest), real, dest, getattr(args, dest), minimum)
     global_batch = args.batch_size * processes * max(1, args.grad_accum_steps)
-    sqrt_rule = any(name in args.opt.lower() for name in ('ada', 'lamb'))  # train.py's test: adamw, nadam, lamb...
+    sqrt_rule = any(name in args.opt.lower() for name in ('ada', 'lamb'))  # as train.py: adamw, nadam, lamb...
     scale = args.lr_base_scale or ('sqrt' if sqrt_rule else 'linear')
-    ratio = global_batch / args.lr_base_size
-    if scale == 'sqrt': ratio = ratio ** 0.5
-    return args.lr_base * ratio, (f"{args.lr_base * ratio:g} = --lr-base {args.lr_base:g} x ({global_batch} / "
-                                  f"{args.lr_base_size:g})" + (' ** 0.5' if scale == 'sqrt' else '')
-                                  + f", {'sqrt' if scale == 'sqrt' else 'linear'} for --opt {args.opt}")
+    lr = args.lr_base * (global_batch / args.lr_base_size) ** (0.5 if scale == 'sqrt' else 1)
+    return lr, (f"{lr:g} = --lr-base {args.lr_base:g} x ({global_batch} / {args.lr_base_size:g})"
+                + (' ** 0.5, sqrt' if scale == 'sqrt' else ', linear') + f" for --opt {args.opt}")
 
 # %% ../nbs/16_command_line_internals.ipynb #dca65881
 def _check_settings(read: _Read, sched: str, settings: dict[str, Any], processes: int|None) -> None:
     "Check each argument the schedule reads, alone, with the closed form's own checks, on the value typed."
-    args, quote = read.args, read.quote
-    _at_least(read, 'epochs', 1)
-    if sched == 'step' and (args.decay_epochs is not None or read.timm == '0.4.12'):  # timm 1.0: None is 90
+    args, quote, timm = read.args, read.quote, read.own.timm
+    _checked(quote('epochs'), real, 'epochs', args.epochs, 1)
+    if sched == 'step' and (args.decay_epochs is not None or timm == '0.4.12'):  # timm 1.0: None is 90
         _checked(quote('decay_epochs'), step_schedule, args.decay_epochs)
     if sched == 'multistep': _checked(quote('decay_milestones'), milestone_schedule, args.decay_milestones, None)
     if sched != 'constant': _checked(quote('decay_rate'), step_schedule, 1, args.decay_rate)
     _checked(quote('warmup_epochs'), step_schedule, 1, 1.0, args.warmup_epochs)
     _checked(quote('warmup_lr'), step_schedule, 1, 1.0, 0, args.warmup_lr)
     _checked(quote('lr_noise'), noise_range, _noise_fractions(args.lr_noise))
-    noise_flags = ['lr_noise_pct'] if read.timm == '0.4.12' else ['lr_noise_pct', 'lr_noise_std']  # 0.4.12: no std
-    if args.lr_noise is not None:  # without noise train.py never reads them
+    if args.lr_noise is not None:  # without noise train.py never reads them; timm 0.4.12 has no std
+        noise_flags = ['lr_noise_pct'] if timm == '0.4.12' else ['lr_noise_pct', 'lr_noise_std']
         _checked(' / '.join(map(quote, noise_flags)), noise_ratio, settings['noise_pct'], settings['noise_std'])
     highest = 2 ** 32 - (processes or 1)  # train.py calls np.random.seed(seed + rank): 0 .. 2**32 - 1
     if not 0 <= args.seed <= highest:
-        raise _UsageError(f"{quote('seed')}: train.py seeds numpy with --seed + rank, which takes 0 .. 2**32 - 1, "
-                          f"so --seed must be in [0, {highest}]")
+        raise _UsageError(f"{quote('seed')}: train.py seeds numpy with --seed + rank, which takes "
+                          f"0 .. 2**32 - 1, so --seed must be in [0, {highest}]")
     if not isinstance(args.warmup_epochs, int) and getattr(args, 'warmup_prefix', False):
         raise _UsageError(f"{quote('warmup_epochs')}: with --warmup-prefix train.py trains --epochs + "
                           "--warmup-epochs epochs, which must be a whole number")
 
 # %% ../nbs/16_command_line_internals.ipynb #611fad3b
-_SCHEDULER_ONLY = ('t_in_epochs', 'noise_range_t', 'noise_pct', 'noise_std', 'noise_seed')
-
 @dataclasses.dataclass(frozen=True)
 class _Run:
     "The run a command line describes, made once from it: what the report, the CSV and the plot read."
@@ -385,98 +309,89 @@ class _Run:
     @property
     def unit(self) -> str: return 'epoch' if self.settings['t_in_epochs'] else 'update'
 
+    @property
+    def warm(self) -> int:
+        "The first time after the warmup."
+        warmup_t: float = self.schedule.warmup_t
+        return min(self.length, math.ceil(warmup_t))
+
     def lr_at(self, t: int) -> float:
         "The noise-free learning rate at `t`; at 0, what the scheduler sets when it is built."
         return float((self.schedule.first_lrs([self.lr]) if t == 0 else self.schedule.lrs(t, [self.lr]))[0])
 
+_CLOSED = ('decay_t', 'decay_rate', 'warmup_t', 'warmup_lr_init', 'warmup_prefix')  # the closed form's settings
+
 def _run(read: _Read) -> _Run:
     "Everything the preview shows, derived from the command line `read` and checked."
-    sched, args = _sched(read), read.args
-    processes = _processes(read)
+    sched, processes, updates = _sched(read), _processes(read), read.own.updates_per_epoch
     lr, lr_text = _learning_rate(read, *processes)
-    updates = read.own.updates_per_epoch
-    on_updates = getattr(args, 'sched_on_updates', False)
+    on_updates = getattr(read.args, 'sched_on_updates', False)
     if on_updates and updates is None:
         raise _UsageError("--sched-on-updates: needs --updates-per-epoch N (train.py counts its loader's batches)")
     if on_updates: _checked(f"--updates-per-epoch {updates}", real, 'updates per epoch', updates, 1)
-    settings, epochs = settings_from_args(args, updates or 0, read.timm)
+    settings, epochs = settings_from_args(read.args, updates or 0, read.own.timm)
     _check_settings(read, sched, settings, processes[0])
-    closed = {name: value for name, value in settings.items() if name not in _SCHEDULER_ONLY}
-    schedule = (milestone_schedule(milestones=None, **closed) if sched == 'multistep' else step_schedule(**closed))
+    closed = {name: settings[name] for name in _CLOSED}
+    schedule = milestone_schedule(milestones=None, **closed) if sched == 'multistep' else step_schedule(**closed)
     run = _Run(read, sched, processes, lr, lr_text, settings, schedule, epochs * (updates if on_updates else 1))
     _checked(read.quote('decay_rate'), run.lr_at, run.length - 1)  # a rate above 1 can overflow by the end
     return run
 
 # %% ../nbs/16_command_line_internals.ipynb #phase-code
-def _first(low: int, high: int, holds: Callable[[int], bool]) -> int:
-    "The first time in `low` .. `high` where `holds` (false before, true from there on), or `high + 1`."
-    high += 1
-    while low < high:
-        middle = (low + high) // 2
-        if holds(middle): high = middle
-        else: low = middle + 1
-    return low
-
-def _phase(run: _Run, t: int, first: int) -> tuple[int, int]:
-    "The first (not before `first`) and last time of the phase that holds `t`: the times with its learning rate."
-    value = run.lr_at(t)
-    return (_first(first, t, lambda u: run.lr_at(u) == value),
-            _first(t, run.length - 1, lambda u: run.lr_at(u) != value) - 1)
+def _decay_time(run: _Run, k: int) -> int:
+    "The first time with `k` decays: the `k`-th decay time (each `decay_t`, or a milestone), rounded up."
+    schedule, count = run.schedule, run.schedule.decay_count
+    at = k * schedule.decay_t if run.sched != 'multistep' else schedule.milestones[k - 1] - schedule.offset
+    t: int = max(0, math.ceil(at + (schedule.warmup_t if schedule.warmup_prefix else 0)))
+    while t > 0 and count(t - 1) >= k: t -= 1  # the closed form decides, not the float arithmetic above
+    while count(t) < k: t += 1
+    return t
 
 # %% ../nbs/16_command_line_internals.ipynb #ebf82dde
-def _walk(run: _Run, first: int, end: int, limit: float=math.inf) -> list[tuple[int, int]]:
-    "The phases from `first` to before `end`, at most `limit` of them, as (first time, last time)."
-    phases: list[tuple[int, int]] = []
-    while first < end and len(phases) < limit:
-        phases.append((first, min(_phase(run, first, first)[1], end - 1)))
-        first = phases[-1][1] + 1
-    return phases
-
-def _hidden(run: _Run, first: int, last: int) -> int:
-    "How many phases the times `first` .. `last` hold; a step schedule's are counted from its decays."
-    schedule = run.schedule
-    if run.sched == 'multistep': return len(_walk(run, first, last + 1))  # few milestones
-    if schedule.decay_t < 1: return last - first + 1  # every time decays
-    return int(schedule.decay_count(last) - schedule.decay_count(first)) + 1
-
-def _phases(run: _Run, head: int=6, tail: int=3) -> tuple[list[tuple[int, int]], int, list[tuple[int, int]]]:
-    "The first phases after warmup (`head` rows with it), how many are elided, and the last `tail`."
-    start = min(run.length, math.ceil(run.schedule.warmup_t))
-    head -= 1 if start else 0  # the warmup is the first row
-    phases = _walk(run, start, run.length, limit=head + tail + 1)
-    if not phases or phases[-1][1] == run.length - 1: return phases, 0, []
-    ends = [_phase(run, run.length - 1, phases[head - 1][1] + 1)]
-    while len(ends) < tail: ends.insert(0, _phase(run, ends[0][0] - 1, phases[head - 1][1] + 1))
-    return phases[:head], _hidden(run, phases[head - 1][1] + 1, ends[0][0] - 1), ends
+def _phases(run: _Run) -> tuple[int, Callable[[int], tuple[int, int]]]:
+    "How many phases (times of one learning rate) follow the warmup; the first and last time of the `i`-th."
+    schedule, warm = run.schedule, run.warm
+    if warm == run.length: return 0, lambda i: (warm, warm)
+    first, last = int(schedule.decay_count(warm)), int(schedule.decay_count(run.length - 1))  # decays by then
+    last_lr = run.lr * schedule.decay_factor(last)  # from the `final` decay on, every phase has this rate
+    final = first + bisect.bisect_left(range(first, last + 1), True,
+                                       key=lambda k: run.lr * schedule.decay_factor(k) == last_lr)
+    start: Callable[[int], int]
+    if run.sched == 'multistep':  # few milestones, some at the same time
+        built = [1] if run.length > 1 and run.lr_at(0) != schedule.lrs(0, [run.lr])[0] else []  # t = 0 alone
+        starts = sorted({warm, *built, *(_decay_time(run, k) for k in range(first + 1, final + 1))})
+        n, start = len(starts), lambda i: starts[i]
+    elif schedule.decay_t < 1:  # a phase at every time up to the last decay
+        n, start = (_decay_time(run, final) if final > first else warm) - warm + 1, lambda i: warm + i
+    else: n, start = final - first + 1, lambda i: _decay_time(run, first + i) if i else warm
+    return n, lambda i: (start(i), (start(i + 1) if i + 1 < n else run.length) - 1)
 
 # %% ../nbs/16_command_line_internals.ipynb #f6c93fb5
-def _row(run: _Run, first: int, last: int) -> tuple[str, str, str]:
-    "A row of the table: a phase of steps from `first` to `last`."
-    return 'step', f"{first:,} .. {last:,}" if last > first else f"{first:,}", f"{run.lr_at(first):.6g}"
+def _times(first: int, last: int) -> str: return f"{first:,} .. {last:,}" if last > first else f"{first:,}"
 
-def _table(run: _Run) -> str:
-    "The warmup and the phases as aligned text; with noise on, the heading says the values are noise-free."
-    warm = min(run.length, math.ceil(run.schedule.warmup_t))
-    rows = [('warmup', f"{0:,} .. {warm - 1:,}" if warm > 1 else '0',
-             f"{run.lr_at(0):.6g} .. {run.lr_at(warm - 1):.6g}")] if warm else []
-    head, hidden, tail = _phases(run)
-    rows += [_row(run, *phase) for phase in head] + ([('...', f"{hidden:,} more steps", '')] if hidden else [])
-    rows += [_row(run, *phase) for phase in tail]
+def _table(run: _Run, head: int=6, tail: int=3) -> str:
+    "The warmup and the phases, `head` rows first and the last `tail`, as aligned text (without the noise)."
+    n, span = _phases(run)
+    warm, head = run.warm, head - (1 if run.warm else 0)  # the warmup is the first row
+    rows = [('warmup', _times(0, warm - 1), f"{run.lr_at(0):.6g} .. {run.lr_at(warm - 1):.6g}")] if warm else []
+    elided = n - head - tail if n > head + tail + 1 else 0  # the phases between the first rows and the last
+    shown = [*range(head), *range(n - tail, n)] if elided else range(n)
+    rows += [('step', _times(*span(i)), f"{run.lr_at(span(i)[0]):.6g}") for i in shown]
+    if elided: rows.insert(len(rows) - tail, ('...', f"{elided:,} more steps", ''))
     noise = ' (noise-free)' if run.settings['noise_range_t'] is not None else ''
     rows = [('phase', f'{run.unit}s', f'learning rate{noise}'), *rows]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
-    return '\n'.join(f"  {name:<{widths[0]}}  {span:<{widths[1]}}  {lr}".rstrip() for name, span, lr in rows)
+    return '\n'.join(f"  {name:<{widths[0]}}  {times:<{widths[1]}}  {lr}".rstrip() for name, times, lr in rows)
 
 # %% ../nbs/16_command_line_internals.ipynb #5e7d9a99
 def _decay_text(run: _Run) -> str:
     "How the schedule decays, in words."
-    settings, unit = run.settings, run.unit
+    rate, decay_t, unit = run.settings['decay_rate'], run.settings['decay_t'], run.unit
     if run.sched == 'constant': return 'none (constant)'
-    if run.sched == 'multistep':
-        if not settings['decay_t']: return 'none (no milestones)'
-        return (f"x {settings['decay_rate']:g} at milestones {', '.join(f'{m:g}' for m in settings['decay_t'])} "
-                f"(timm's timing: each one {unit} before it)")
-    return f"x {settings['decay_rate']:g} every {settings['decay_t']:g} {unit}s"
+    if run.sched == 'step': return f"x {rate:g} every {decay_t:g} {unit}s"
+    if not decay_t: return 'none (no milestones)'
+    return (f"x {rate:g} at milestones {', '.join(f'{m:g}' for m in decay_t)} "
+            f"(timm's timing: each one {unit} before it)")
 
 def _noise_text(run: _Run) -> str:
     "Where the noise applies and how large it is, in words."
@@ -485,28 +400,25 @@ def _noise_text(run: _Run) -> str:
     span = (f"from {unit} {noise[0]:g} to before {noise[1]:g}" if isinstance(noise, list)
             else f"from {unit} {noise:g} on")
     std = f"{settings['noise_std']:g}" + ('' if settings['noise_std'] == 1 else ' from timm 1.0.31 on')
-    if run.read.timm == '0.4.12': std = 'ignored by timm 0.4.12'
+    if run.read.own.timm == '0.4.12': std = 'ignored by timm 0.4.12'
     return (f"{span}, at most {settings['noise_pct']:g} of the lr (std {std}, seed {settings['noise_seed']}); "
             "the table leaves it out, --csv and --plot add it")
 
 # %% ../nbs/16_command_line_internals.ipynb #ignored-code
-def _used(run: _Run) -> set[str]:
-    "The train.py arguments that change this run's schedule."
-    args, noise = run.read.args, run.settings['noise_range_t'] is not None
-    used = {'sched', 'epochs', 'warmup_epochs', 'lr_noise', 'sched_on_updates', 'lr'}
-    decays = {'step': {'decay_epochs', 'decay_rate'}, 'multistep': {'decay_milestones', 'decay_rate'}}
-    used |= decays.get(run.sched, set())
-    if run.settings['warmup_t']: used |= {'warmup_lr', 'warmup_prefix'}
-    if noise: used |= {'lr_noise_pct', 'seed'} | ({'lr_noise_std'} if run.read.timm == '1.0' else set())
-    if run.read.timm == '1.0' and not args.lr:
-        used |= {'lr_base', 'lr_base_size', 'lr_base_scale', 'batch_size', 'grad_accum_steps'}
-        used |= set() if args.lr_base_scale else {'opt'}
-    return used
+_DECAYS = {'step': 'decay_epochs', 'multistep': 'decay_milestones'}  # the argument that says when it decays
 
 def _ignored(run: _Run) -> list[str]:
     "The words that do not change the schedule: the launcher, the data folder, the flags given to no effect."
-    read, used = run.read, _used(run)
-    flags = [str(value) if not read.flag(dest).startswith('-') else read.flag(dest)
+    read, args, timm = run.read, run.read.args, run.read.own.timm
+    used = {'sched', 'epochs', 'warmup_epochs', 'lr_noise', 'sched_on_updates', 'lr'}
+    if run.sched in _DECAYS: used |= {_DECAYS[run.sched], 'decay_rate'}
+    if run.settings['warmup_t']: used |= {'warmup_lr', 'warmup_prefix'}
+    if run.settings['noise_range_t'] is not None:
+        used |= {'lr_noise_pct', 'seed'} | ({'lr_noise_std'} if timm == '1.0' else set())
+    if timm == '1.0' and not args.lr:  # the --lr-base rule
+        used |= {'lr_base', 'lr_base_size', 'lr_base_scale', 'batch_size', 'grad_accum_steps'}
+        used |= set() if args.lr_base_scale else {'opt'}
+    flags = [read.flag(dest) if read.flag(dest).startswith('-') else str(value)
              for dest, value in read.given.items() if dest not in used]
     if read.own.updates_per_epoch is not None and run.unit == 'epoch': flags.append('--updates-per-epoch')
     if read.own.world_size is not None and 'batch_size' not in used: flags.append('--world-size')
@@ -515,12 +427,11 @@ def _ignored(run: _Run) -> list[str]:
 # %% ../nbs/16_command_line_internals.ipynb #report-code
 def _notes(run: _Run) -> list[str]:
     "A line for each surprise: a run that never decays, a warmup that ends below the learning rate."
-    schedule, unit, warm = run.schedule, run.unit, min(run.length, math.ceil(run.schedule.warmup_t))
-    decays = 'decay_milestones' if run.sched == 'multistep' else 'decay_epochs'
+    schedule, unit, warm = run.schedule, run.unit, run.warm
     if run.sched == 'constant' or schedule.decay_rate == 1: return []
     if schedule.decay_count(run.length - 1) <= 0:
         return [f"note: the learning rate never decays: the run ends at {unit} {run.length - 1:,}, before the "
-                f"first decay ({run.read.quote(decays)})"]
+                f"first decay ({run.read.quote(_DECAYS[run.sched])})"]
     if 0 < warm < run.length and not schedule.warmup_prefix and schedule.decay_count(warm) > 0:
         return [f"note: the warmup ends below the learning rate: {int(schedule.decay_count(warm)):,} decays "
                 f"fall within it, so {unit} {warm:,} starts at {run.lr_at(warm):.6g}, not {run.lr:g}; "
@@ -529,94 +440,88 @@ def _notes(run: _Run) -> list[str]:
 
 def _report(run: _Run) -> str:
     "What steplr prints: which train.py, what was read, what was ignored, the phases and any surprise."
-    unit, warmup_t, data = run.unit, run.settings['warmup_t'], run.read.data
-    counted_from = f"its end ({unit} {warmup_t:g})" if run.settings['warmup_prefix'] else f"{unit} 0"
-    warmup = 'none' if not warmup_t else (f"{warmup_t:g} {unit}s from {run.settings['warmup_lr_init']:g}, "
-                                          f"decays counted from {counted_from}")
+    unit, settings, ignored = run.unit, run.settings, _ignored(run)
+    counted_from = f"its end ({unit} {settings['warmup_t']:g})" if settings['warmup_prefix'] else f"{unit} 0"
+    warmup = (f"{settings['warmup_t']:g} {unit}s from {settings['warmup_lr_init']:g}, decays counted from "
+              f"{counted_from}" if settings['warmup_t'] else 'none')
+    def wrap(text: str) -> list[str]: return textwrap.wrap(text, 100, subsequent_indent='  ', break_on_hyphens=False)
     lines = [f"steplr: the learning rate of this train.py run, {unit} by {unit}", ""]
-    if _ignored(run):
-        lines += textwrap.wrap('ignored (no effect on the schedule): ' + ', '.join(_ignored(run)), 100,
-                               subsequent_indent='  ', break_on_hyphens=False) + [""]
+    lines += [*wrap('ignored (no effect on the schedule): ' + ', '.join(ignored)), ""] if ignored else []
     processes = '?' if run.processes[0] is None else run.processes[0]
-    lines += [f"  train.py       of {_source(data)}: its flags and defaults",
+    lines += [f"  train.py       of {_source(run.read.data)}: its flags and defaults",
               f"  processes      {processes} ({run.processes[1]})", f"  learning rate  {run.lr_text}",
               f"  warmup         {warmup}", f"  decay          {_decay_text(run)}",
               f"  noise          {_noise_text(run)}",
               f"  run            {run.length:,} {unit}s, t = 0 .. {run.length - 1:,}", "", _table(run)]
-    notes = [line for note in _notes(run) for line in textwrap.wrap(note, 100, subsequent_indent='  ')]
-    return '\n'.join(lines + notes)
+    return '\n'.join(lines + [line for note in _notes(run) for line in wrap(note)])
 
 # %% ../nbs/16_command_line_internals.ipynb #outputs-code
-_CLOSED_FORMS: dict[str, Callable[..., Any]] = {'step': step_lr, 'constant': step_lr, 'multistep': multistep_lr}
-
-def _every_lr(run: _Run) -> Any:
-    "The learning rate at every time of the run: numpy's closed form, or with noise a scheduler's values."
-    if run.settings['noise_range_t'] is not None:
-        from steplr.plotting import scheduled_lrs
-        return [run.lr_at(0), *scheduled_lrs(_scheduler(run), run.length)[1:]]  # train.py never steps to 0
-    import numpy as np
-    closed = {name: value for name, value in run.settings.items() if name not in _SCHEDULER_ONLY}
-    lrs = _CLOSED_FORMS[run.sched](np.arange(run.length), run.lr, **closed)
-    lrs[0] = run.lr_at(0)
-    return lrs.tolist()
-
 def _scheduler(run: _Run) -> Any:
     "The scheduler train.py builds, on a one-parameter optimizer at the run's learning rate (noise, plots: torch)."
     import torch
     from steplr.timm_args import scheduler_from_args
     optimizer = torch.optim.SGD([torch.zeros(1)], lr=run.lr)
-    return scheduler_from_args(run.read.args, optimizer, run.read.own.updates_per_epoch or 0, run.read.timm)[0]
+    return scheduler_from_args(run.read.args, optimizer, run.read.own.updates_per_epoch or 0, run.read.own.timm)[0]
+
+def _every_lr(run: _Run) -> list[float]:
+    "The learning rate train.py trains each time with: each phase's, or with noise the scheduler's."
+    if run.settings['noise_range_t'] is not None:
+        from steplr.plotting import scheduled_lrs
+        return [run.lr_at(0), *scheduled_lrs(_scheduler(run), run.length)[1:]]  # train.py never steps to 0
+    n, span = _phases(run)
+    lrs = [run.lr_at(t) for t in range(run.warm)]
+    for first, last in map(span, range(n)): lrs += [run.lr_at(first)] * (last - first + 1)
+    return lrs
 
 # %% ../nbs/16_command_line_internals.ipynb #9767b259
-def _open_csv(path: str) -> Any:
-    "The file `--csv` names (`-`: standard output), opened before anything is printed, or a one-line refusal."
-    try: return sys.stdout if path == '-' else open(path, 'w', newline='')
-    except OSError as error: raise _UsageError(f"--csv: cannot write {path}: {error.strerror}") from None
-
-def _write_csv(file: Any, lrs: list[float]) -> None:
-    "Write `t,lr` rows, `repr` of each rate, which reads back as the same float."
-    writer = csv.writer(file, lineterminator='\n')
-    writer.writerow(['t', 'lr'])
-    writer.writerows((t, repr(lr)) for t, lr in enumerate(lrs))
-    if file is not sys.stdout: file.close()
-
-def _write_plot(run: _Run, path: str) -> None:
-    "Draw the schedule into the PNG file `path`, marking the warmup's end and the decays if few enough to see."
+def _write_plot(run: _Run, lrs: list[float], path: str) -> None:
+    "Draw `lrs` into the PNG file `path` as `plot_schedule` draws the run's scheduler, marks and all."
     try: import matplotlib
     except ModuleNotFoundError: raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"') from None
     if 'matplotlib.pyplot' not in sys.modules: matplotlib.use('Agg')  # no window: the figure goes to a file
     import matplotlib.pyplot as plt
     from steplr.plotting import plot_schedule
-    scheduler = _scheduler(run)
-    few = scheduler.schedule.decay_count(run.length) <= 40
-    ax = plot_schedule(scheduler, run.length, marks=few, title=f"lr {run.lr:g}, decay {_decay_text(run)}")
-    try:
-        with open(path, 'wb') as file: ax.figure.savefig(file, format='png', dpi=120, bbox_inches='tight')
+    few = run.schedule.decay_count(run.length) <= 40
+    ax = plot_schedule(_scheduler(run), run.length, marks=few, title=f"lr {run.lr:g}, decay {_decay_text(run)}")
+    ax.lines[0].set_ydata(lrs)  # the CSV's values: t = 0 as the scheduler was built, not stepped to
+    ax.relim()
+    ax.autoscale_view()
+    try: ax.figure.savefig(path, format='png', dpi=120, bbox_inches='tight')
     except OSError as error: raise _UsageError(f"--plot: cannot write {path}: {error.strerror}") from None
     finally: plt.close(ax.figure)
 
 # %% ../nbs/16_command_line_internals.ipynb #917c944b
-def _preview(argv: list[str]) -> None:
-    "Read `argv`, print the report, and write the CSV and the plot asked for."
-    read = _read(argv)
-    if read.own.version: return print(_version())
-    if read.own.plot and os.path.isdir(read.own.plot):
-        raise _UsageError(f"--plot {read.own.plot}: is a folder; give the PNG file to write, "
-                          f"such as {os.path.join(read.own.plot, 'lrs.png')}")
-    run = _run(read)
-    csv_file = _open_csv(read.own.csv) if read.own.csv else None
-    print(_report(run), file=sys.stderr if read.own.csv == '-' else sys.stdout)
-    if csv_file: _write_csv(csv_file, _every_lr(run))
-    if read.own.plot: _write_plot(run, read.own.plot)
+def _preview(own: argparse.Namespace, words: list[str]) -> None:
+    "Print the report of the command line `words`; write the CSV and the plot steplr's flags `own` ask for."
+    if own.plot and os.path.isdir(own.plot):
+        raise _UsageError(f"--plot {own.plot}: is a folder; give the PNG file to write, "
+                          f"such as {os.path.join(own.plot, 'lrs.png')}")
+    run = _run(_read(own, words))
+    try: file = (sys.stdout if own.csv == '-' else open(own.csv, 'w', newline='')) if own.csv else None
+    except OSError as error: raise _UsageError(f"--csv: cannot write {own.csv}: {error.strerror}") from None
+    print(_report(run), file=sys.stderr if own.csv == '-' else sys.stdout)
+    lrs = _every_lr(run) if own.csv or own.plot else []
+    if file:  # `repr` reads back as the same float
+        writer = csv.writer(file, lineterminator='\n')
+        writer.writerow(('t', 'lr'))
+        writer.writerows(enumerate(map(repr, lrs)))
+        if file is not sys.stdout: file.close()
+    if own.plot: _write_plot(run, lrs, own.plot)
 
 def main(argv: Sequence[str]|None=None) -> int:
     "The `steplr` command: show the schedule of a train.py command line `argv`; return the exit status."
     words = sys.argv[1:] if argv is None else list(argv)
-    try: _preview(words) if words else print(_help())
+    try:  # a launcher's `--` (torchrun ... -- train.py) is not the end of steplr's flags, as argparse has it
+        own, rest = _own_parser().parse_known_args(['\0--' if word == '--' else word for word in words])
+        if own.help or not words: print(_help())
+        elif own.version:
+            from steplr import __version__
+            print(f"steplr {__version__}\nreads train.py of {_source(flag_data())}\n"
+                  f"or, with --timm 0.4.12, train.py of {_source(flag_data('0.4.12'))}")
+        else: _preview(own, ['--' if word == '\0--' else word for word in rest])
     except _UsageError as error:
         print(f"steplr: error: {error}", file=sys.stderr)
         return 2
-    except _Done as done: return int(done.args[0])
     except BrokenPipeError:  # `steplr ... --csv - | head`: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's recipe: no error at exit
     return 0
