@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # for the annotations only: the checks import neither numpy n
 Number: TypeAlias = 'float|np.number[Any]|np.ndarray[Any, Any]|torch.Tensor'  # a number, or 0-dim array of one
 
 # %% auto #0
-__all__ = ['Number', 'real', 'boolean', 'noise_range', 'seed', 'noise_ratio', 'milestones']
+__all__ = ['Number']
 
 # %% ../nbs/15_checks.ipynb #286f47f8
 def _range_text(minimum: float, maximum: float|None, strict_minimum: bool) -> str:

@@ -25,7 +25,7 @@ from .schedule import milestone_schedule, step_schedule
 from .timm_args import _noise_fractions, settings_from_args
 
 # %% auto #0
-__all__ = ['RELEASES', 'flag_data', 'main']
+__all__ = ['main']
 
 # %% ../nbs/16_command_line_internals.ipynb #95ca2750
 RELEASES = {'1.0': 'train_py.json', '0.4.12': 'train_py_0.4.12.json'}  # --timm: the flag data of its train.py

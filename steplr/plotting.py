@@ -25,17 +25,24 @@ def scheduled_lrs(scheduler: Any, n: int, group: int=0) -> list[float]:
     "The learning rate `scheduler` sets for param group `group` at t = 0 .. n-1; the scheduler is left as it was."
     twin = _twin(scheduler)
     groups = twin.optimizer.param_groups
+    lrs = []
     if hasattr(twin, 't_in_epochs'):  # steplr's or timm's: told each time
         step = twin.step if twin.t_in_epochs else twin.step_update
-        return [(step(t), float(groups[group]['lr']))[1] for t in range(n)]  # a number, also from a tensor lr
+        for t in range(n):
+            step(t); lrs.append(float(groups[group]['lr']))  # a number, also from a tensor lr
+        return lrs
+    made_of_others = getattr(twin, '_schedulers', None)  # SequentialLR's, ChainedScheduler's
+    if made_of_others and (getattr(twin, 'last_epoch', 0) > 0 or any(s.last_epoch > 0 for s in made_of_others)):
+        raise ValueError(f"scheduled_lrs draws a {type(scheduler).__name__} from its start, and this one has been "
+                         "stepped: give it one that has not (PyTorch cannot put its schedulers back from outside)")
     with warnings.catch_warnings():
         # the copy's optimizer never steps (and, copied, is not the one PyTorch's constructor wrapped)
         warnings.filterwarnings('ignore', message=r'(Detected call of|Seems like) `(lr_scheduler|optimizer)\.step')
-        if not hasattr(twin, '_schedulers'):  # one of PyTorch's: back to where its constructor leaves it
+        if not made_of_others:  # one of PyTorch's: back to where its constructor leaves it
             for param_group in groups: param_group['lr'] = copy.deepcopy(param_group['initial_lr'])
             twin.last_epoch = -1
             twin._initial_step()  # the step PyTorch's constructor takes (private, but only it sets t = 0 alike)
-        lrs = [float(groups[group]['lr'])]
+        lrs.append(float(groups[group]['lr']))
         for t in range(1, n):
             twin.step(); lrs.append(float(groups[group]['lr']))
     return lrs
@@ -62,7 +69,7 @@ _LINE_STYLES: tuple[dict[str, Any], ...] = (
     dict(linestyle=(0, (1, 1)), linewidth=1.5))
 
 def plot_schedule(
-    schedulers: Any,  # a scheduler, a list or tuple of them, or a dict of label -> scheduler (steplr's or timm's)
+    schedulers: Any,  # a scheduler, a list or tuple of them, or a dict of label -> scheduler (steplr's, timm's, torch's)
     n: int,  # draw t = 0 .. n-1: epochs, or updates for a scheduler with `t_in_epochs=False`
     group: int=0,  # the param group whose learning rate is drawn
     marks: bool=True,  # dotted lines where warmup ends (grey) and where each decay happens (in the line's colour)

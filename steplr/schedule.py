@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # arrays and tensors are recognised by duck typing: the close
     import torch
 
 # %% auto #0
-__all__ = ['step_schedule', 'step_lr', 'milestone_schedule', 'multistep_lr']
+__all__ = ['step_lr', 'multistep_lr']
 
 # %% ../nbs/10_schedule.ipynb #b26b1aa6
 @dataclass(frozen=True, slots=True)
@@ -40,12 +40,12 @@ class _Schedule:
 
     def decay_factor(self, count: float) -> float:
         "What the base learning rate is multiplied by after `count` decays."
-        try: factor: float = self.decay_rate ** count
+        try: factor: float = self.decay_rate ** count  # an infinite count (1e300 // 1e-15) gives inf, 1.0 or 0.0
         except OverflowError:  # a power too large for a float, or a count too large to become one
-            if self.decay_rate > 1:
-                raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {count}; "
-                                 "a decay_rate > 1 grows the learning rate at every decay") from None
-            factor = self.decay_rate ** math.inf  # the count's power at a rate <= 1: its limit, 0.0 or 1.0
+            factor = self.decay_rate ** math.inf  # its limit: inf above a rate of 1, else 0.0 or 1.0
+        if factor == math.inf:
+            raise ValueError(f"decay_rate ** count overflows a float: {self.decay_rate} ** {count}; "
+                             "a decay_rate > 1 grows the learning rate at every decay")
         return factor
 
     def warmup_slope(self, base_lr: float) -> float:
@@ -129,6 +129,8 @@ def _array_lr(schedule: _Schedule, t: np.ndarray[Any, Any], base_lr: float) -> n
     if t.size == 0: return t.astype('float64')
     times = _exact_times(t, schedule)
     counts = np.maximum(schedule.decay_count(times), 0)
+    warming = times < schedule.warmup_t
+    counts[warming] = 0  # no decay is computed in warmup, as on the scalar path (a rate > 1 could overflow)
     # every decayed value up to the largest count when that table is short, else one per distinct count
     exponents: Sequence[float]
     largest = counts.max()  # a float count may be beyond int64, or infinite (3e300 // 1e-15), as in Python
@@ -138,7 +140,6 @@ def _array_lr(schedule: _Schedule, t: np.ndarray[Any, Any], base_lr: float) -> n
     if len(table) < len(exponents): index = np.minimum(index, len(table) - 1)  # later counts: the last value
     lrs: np.ndarray[Any, Any] = np.array(table)[index]
     if schedule.warmup_t:  # overwrite the (usually few) times still in warmup
-        warming = times < schedule.warmup_t
         lrs[warming] = schedule.warmup_lr(t[warming].astype('float64'), schedule.warmup_slope(base_lr))
     return lrs
 

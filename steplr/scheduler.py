@@ -42,6 +42,7 @@ _PYTORCH_NAMES = {  # PyTorch's argument: steplr's name for it, and the class th
 def _refuse_pytorch_names(cls: type, kwargs: dict[str, Any]) -> None:
     "Raise if a call to scheduler class `cls` names a PyTorch argument that `cls` does not take."
     taken = inspect.signature(getattr(cls, '__init__')).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in taken.values()): return  # it takes any name itself
     for name in [name for name in _PYTORCH_NAMES if name in kwargs and name not in taken]:
         steplr_name, steplr_class = _PYTORCH_NAMES[name]
         raise TypeError(f"{cls.__name__} got PyTorch's argument {name}={kwargs[name]!r}: steplr calls it "
@@ -67,7 +68,8 @@ def _whole_where_noisy(name: str, t: float, noise_range_t: float|tuple[float, fl
 
 def _noise(generator: torch.Generator, t: float, noise_pct: float, noise_std: float, noise_seed: int) -> float:
     "timm's relative noise at time `t`: `z * noise_std`, `z` redrawn until `|noise| < noise_pct`."
-    _whole_where_noisy('last_epoch', t, t)  # `t` is in the noise range
+    if t != int(t):
+        raise ValueError(f"last_epoch must be a whole number where noise applies (it seeds the noise), got {t!r}")
     generator.manual_seed(seed(noise_seed + int(t), 'noise_seed + t'))
     while True:
         noise: float = torch.randn(1, generator=generator).item() * noise_std
@@ -136,6 +138,7 @@ def _holds(param_groups: list[dict[str, Any]], lrs: Sequence[float]) -> bool:
     return all(holds(group['lr'], value) for group, value in zip(param_groups, lrs))
 
 # %% ../nbs/11_scheduler.ipynb #untraced-code
+# a plain dict, not functools.cache: torch.compile warns when it traces a call through a cache wrapper
 _UNTRACED: dict[Callable[..., None], Callable[..., None]] = {}  # each method, wrapped by torch.compiler.disable
 
 def _untraced(method: Callable[..., None]) -> Callable[..., None]:
@@ -145,9 +148,11 @@ def _untraced(method: Callable[..., None]) -> Callable[..., None]:
 
 # %% ../nbs/11_scheduler.ipynb #watch-code
 class _FirstStepWatch:
-    "Whether `optimizer` has stepped since this was made (a hook says so, then removes itself)."
+    "Whether `optimizer` has stepped since this was made (a hook says so, then removes itself); True if no hook can."
     def __init__(self, optimizer: torch.optim.Optimizer) -> None:
-        self.stepped, self._hook = False, optimizer.register_step_post_hook(self._saw_step)
+        # PyTorch runs step hooks only from the step Optimizer.__init__ wraps, and marks it `hooked`
+        self.stepped = not getattr(type(optimizer).step, 'hooked', False)
+        if not self.stepped: self._hook = optimizer.register_step_post_hook(self._saw_step)
 
     def _saw_step(self, *hook_arguments: Any) -> None: self.stepped = True; self._hook.remove()
 

@@ -1,9 +1,9 @@
 """A user's training script, checked with `mypy --strict` against the installed steplr by tools/check_package.sh.
 
 It fails when py.typed is missing from the package, or when a public function or method it calls has no
-annotations, or annotations that do not fit how a training script uses them. It calls every public function
-and class of steplr, steplr.schedule and steplr.checks, with the kinds of number the code accepts: numpy
-scalars, 0-dim tensors and arrays, lists and ranges of times.
+annotations, or annotations that do not fit how a training script uses them. It calls every name in the `__all__` of
+steplr's modules, with the kinds of number the code accepts: numpy scalars, 0-dim tensors and arrays,
+lists and ranges of times.
 """
 import argparse
 from typing import Any
@@ -13,8 +13,9 @@ import torch
 
 from steplr import (MultiStepLRScheduler, StepLRScheduler, multistep_lr, plot_schedule, scheduled_lrs,
                     scheduler_from_args, step_lr)
-from steplr.checks import boolean, milestones, noise_range, noise_ratio, real, seed
-from steplr.schedule import milestone_schedule, step_schedule
+from steplr.checks import Number
+from steplr.cli import main
+from steplr.timm_args import settings_from_args
 
 model = torch.nn.Linear(4, 1)
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
@@ -54,10 +55,10 @@ args = argparse.Namespace(sched='step', lr=0.1, epochs=10, decay_epochs=3, decay
                           warmup_lr=1e-5, lr_noise=None, lr_noise_pct=0.67, lr_noise_std=1.0, seed=42,
                           sched_on_updates=False, warmup_prefix=False, decay_milestones=[3], cooldown_epochs=0)
 from_args: tuple[StepLRScheduler, int] = scheduler_from_args(args, torch.optim.SGD(model.parameters(), lr=0.1))
-checked: tuple[float, bool, tuple[float, ...], float | tuple[float, float] | None, int, tuple[float, float]] = (
-    real('t', np.float32(2.5), 0), boolean('flag', True), milestones('decay_t', [1, 2]), noise_range([1, 2]),
-    seed(-1), noise_ratio(0.5, 1.0))
-schedules = (step_schedule(np.int64(5), 0.5), milestone_schedule([3], None, 0.5))
+settings: tuple[dict[str, Any], int] = settings_from_args(args)
+period: Number = np.int64(5)
+period_lr: float = step_lr(7, 0.1, decay_t=period)
+exit_code: int = main(['--sched', 'step', '--epochs', '5'])
 print(one_lr, float32_lr, float(lrs[-1]), array_lrs[-1], list_lrs, range_lrs[-1], multistep_one, last_lrs,
-      state, epoch_values, update_values, current, as_pytorch.last_epoch, drawn, from_args, checked, schedules,
-      decay_rate)
+      state, epoch_values, update_values, current, as_pytorch.last_epoch, drawn, from_args, settings, period_lr,
+      exit_code, decay_rate)
