@@ -433,8 +433,10 @@ def _notes(run: _Run) -> list[str]:
         return [f"note: the learning rate never decays: the run ends at {unit} {run.length - 1:,}, before the "
                 f"first decay ({run.read.quote(_DECAYS[run.sched])})"]
     if 0 < warm < run.length and not schedule.warmup_prefix and schedule.decay_count(warm) > 0:
-        return [f"note: the warmup ends below the learning rate: {int(schedule.decay_count(warm)):,} decays "
-                f"fall within it, so {unit} {warm:,} starts at {run.lr_at(warm):.6g}, not {run.lr:g}; "
+        count = int(schedule.decay_count(warm))
+        decays = '1 decay falls' if count == 1 else f"{count:,} decays fall"
+        return [f"note: the warmup ends below the learning rate: {decays} within it, so {unit} {warm:,} "
+                f"starts at {run.lr_at(warm):.6g}, not {run.lr:g}; "
                 "--warmup-prefix counts decays from the warmup's end"]
     return []
 
@@ -451,7 +453,7 @@ def _report(run: _Run) -> str:
     lines += [f"  train.py       of {_source(run.read.data)}: its flags and defaults",
               f"  processes      {processes} ({run.processes[1]})", f"  learning rate  {run.lr_text}",
               f"  warmup         {warmup}", f"  decay          {_decay_text(run)}",
-              f"  noise          {_noise_text(run)}",
+              *textwrap.wrap(f"  noise          {_noise_text(run)}", 100, subsequent_indent=' ' * 17),
               f"  run            {run.length:,} {unit}s, t = 0 .. {run.length - 1:,}", "", _table(run)]
     return '\n'.join(lines + [line for note in _notes(run) for line in wrap(note)])
 
