@@ -128,7 +128,8 @@ def _array_lr(schedule: _Schedule, t: np.ndarray[Any, Any], base_lr: float) -> n
     if t.ndim == 0: return _array_lr(schedule, t.reshape(1), base_lr).reshape(())  # one time, as a 0-dim array
     if t.size == 0: return t.astype('float64')
     times = _exact_times(t, schedule)
-    counts = np.maximum(schedule.decay_count(times), 0)
+    with np.errstate(over='ignore', invalid='ignore'):  # a float count may be infinite, as in Python (below)
+        counts = np.maximum(schedule.decay_count(times), 0)
     warming = times < schedule.warmup_t
     counts[warming] = 0  # no decay is computed in warmup, as on the scalar path (a rate > 1 could overflow)
     # every decayed value up to the largest count when that table is short, else one per distinct count

@@ -151,7 +151,7 @@ class _FirstStepWatch:
     "Whether `optimizer` has stepped since this was made (a hook says so, then removes itself); True if no hook can."
     def __init__(self, optimizer: torch.optim.Optimizer) -> None:
         # PyTorch runs step hooks only from the step Optimizer.__init__ wraps, and marks it `hooked`
-        self.stepped = not getattr(type(optimizer).step, 'hooked', False)
+        self.stepped = not getattr(getattr(type(optimizer), 'step', None), 'hooked', False)
         if not self.stepped: self._hook = optimizer.register_step_post_hook(self._saw_step)
 
     def _saw_step(self, *hook_arguments: Any) -> None: self.stepped = True; self._hook.remove()
