@@ -170,11 +170,11 @@ def _check_times(t: np.ndarray[Any, Any]) -> None:
 def _closed_form(schedule: _Schedule, t: Any, base_lr: Number) -> float|torch.Tensor|np.ndarray[Any, Any]:
     "`schedule`'s learning rate at time `t`, or at each time of an array, list or range of times `t`."
     base_lr = real('base_lr', base_lr, 0)
+    def at(name: str, time: object) -> float: return schedule.lrs(real(name, time, 0), [base_lr])[0]  # scalar path
     if isinstance(t, (list, tuple, range)):  # each time through the scalar path, an error naming its position
         import numpy as np
-        return np.array([schedule.lrs(real(f't[{i}]', time, 0), [base_lr])[0] for i, time in enumerate(t)],
-                        dtype=np.float64)
-    if not (_is_numpy_array(t) or _is_tensor(t)): return schedule.lrs(real('t', t, 0), [base_lr])[0]
+        return np.array([at(f't[{i}]', time) for i, time in enumerate(t)], dtype=np.float64)
+    if not (_is_numpy_array(t) or _is_tensor(t)): return at('t', t)
     times = _as_numpy(t) if _is_tensor(t) else t
     _check_times(times)
     lrs = _array_lr(schedule, times, base_lr)

@@ -60,16 +60,14 @@ def _in_noise_range(noise_range_t: float|tuple[float, float]|None, t: float) -> 
     if isinstance(noise_range_t, tuple): return noise_range_t[0] <= t < noise_range_t[1]
     return noise_range_t is not None and t >= noise_range_t
 
-def _whole_where_noisy(name: str, t: float, noise_range_t: float|tuple[float, float]|None) -> float:
-    "`t`, or an error naming `name` if `t` is fractional and in the noise range (the noise is seeded with `t`)."
-    if t != int(t) and _in_noise_range(noise_range_t, t):
+def _whole_time(name: str, t: float) -> None:
+    "Raise, naming `name`, if time `t` where noise applies is fractional: the noise is seeded with it."
+    if t != int(t):
         raise ValueError(f"{name} must be a whole number where noise applies (it seeds the noise), got {t!r}")
-    return t
 
 def _noise(generator: torch.Generator, t: float, noise_pct: float, noise_std: float, noise_seed: int) -> float:
     "timm's relative noise at time `t`: `z * noise_std`, `z` redrawn until `|noise| < noise_pct`."
-    if t != int(t):
-        raise ValueError(f"last_epoch must be a whole number where noise applies (it seeds the noise), got {t!r}")
+    _whole_time('last_epoch', t)
     generator.manual_seed(seed(noise_seed + int(t), 'noise_seed + t'))
     while True:
         noise: float = torch.randn(1, generator=generator).item() * noise_std
@@ -262,7 +260,8 @@ class StepLRScheduler(_RefusingPyTorchNames):
         if torch.compiler.is_dynamo_compiling():  # traced (spelled out on purpose): run outside the graph
             return _untraced(StepLRScheduler._step_at)(self, t, name, applies)
         if type(t) is not int or t < 0:  # a count (an int >= 0) needs no conversion, nor checks
-            t = _whole_where_noisy(name, real(name, t, 0), self._settings['noise_range_t'] if applies else None)
+            t = real(name, t, 0)
+            if applies and _in_noise_range(self._settings['noise_range_t'], t): _whole_time(name, t)
         if not applies: return  # timm's step(epoch) on a schedule in updates checks, then ignores, the time
         previous, self.last_epoch = self.last_epoch, t
         try: _write(self.optimizer.param_groups, self.get_lr())
