@@ -97,6 +97,8 @@ _PROGRAMS = r'[A-Za-z_]\w*=.*|sh|bash|env|python[\d.]*|torchrun|accelerate|launc
 _COUNTS = {'accelerate': ('num_processes',), 'srun': ('n', 'ntasks'), 'mpirun': ('n', 'np', 'c'),
            'mpiexec': ('n', 'np', 'c')}  # the options that give the number of processes, inner launcher first
 
+def _program(word: str) -> bool: return re.fullmatch(_PROGRAMS, os.path.basename(word)) is not None
+
 def _launcher(words: list[str]) -> tuple[list[str], str|None, list[str]]:
     "The launcher's words up to the script, the number of processes they start, and train.py's arguments."
     end = next((i for i, word in enumerate(words) if word.endswith(('.py', 'distributed_train.sh'))), None)
@@ -107,9 +109,10 @@ def _launcher(words: list[str]) -> tuple[list[str], str|None, list[str]]:
     while i < end:
         if words[i].startswith('-'):
             name, equals, value = words[i].lstrip('-').partition('=')
-            if not equals and i + 1 < end and not words[i + 1].startswith('-'): i, value = i + 1, words[i + 1]
+            following = words[i + 1] if i + 1 < end else '-'  # a flag's value, unless it is a flag or a program
+            if not (equals or following.startswith('-') or _program(following)): i, value = i + 1, following
             options[name.replace('-', '_')] = value
-        elif re.fullmatch(_PROGRAMS, os.path.basename(words[i])): programs.add(os.path.basename(words[i]))
+        elif _program(words[i]): programs.add(os.path.basename(words[i]))
         else: raise _UsageError(f"{words[i]}: steplr does not know this launcher (it reads {_KNOWN}); give "
                                 "train.py's arguments alone, with --world-size N")
         i += 1
@@ -446,14 +449,15 @@ def _report(run: _Run) -> str:
     counted_from = f"its end ({unit} {settings['warmup_t']:g})" if settings['warmup_prefix'] else f"{unit} 0"
     warmup = (f"{settings['warmup_t']:g} {unit}s from {settings['warmup_lr_init']:g}, decays counted from "
               f"{counted_from}" if settings['warmup_t'] else 'none')
-    def wrap(text: str) -> list[str]: return textwrap.wrap(text, 100, subsequent_indent='  ', break_on_hyphens=False)
+    def wrap(text: str, indent: str='  ') -> list[str]:  # lines of at most 100 characters
+        return textwrap.wrap(text, 100, subsequent_indent=indent, break_on_hyphens=False)
     lines = [f"steplr: the learning rate of this train.py run, {unit} by {unit}", ""]
     lines += [*wrap('ignored (no effect on the schedule): ' + ', '.join(ignored)), ""] if ignored else []
     processes = '?' if run.processes[0] is None else run.processes[0]
     lines += [f"  train.py       of {_source(run.read.data)}: its flags and defaults",
               f"  processes      {processes} ({run.processes[1]})", f"  learning rate  {run.lr_text}",
               f"  warmup         {warmup}", f"  decay          {_decay_text(run)}",
-              *textwrap.wrap(f"  noise          {_noise_text(run)}", 100, subsequent_indent=' ' * 17),
+              *wrap(f"  noise          {_noise_text(run)}", ' ' * 17),
               f"  run            {run.length:,} {unit}s, t = 0 .. {run.length - 1:,}", "", _table(run)]
     return '\n'.join(lines + [line for note in _notes(run) for line in wrap(note)])
 
@@ -485,7 +489,7 @@ def _write_plot(run: _Run, lrs: list[float], path: str) -> None:
     from steplr.plotting import plot_schedule
     few = run.schedule.decay_count(run.length) <= 40
     ax = plot_schedule(_scheduler(run), run.length, marks=few, title=f"lr {run.lr:g}, decay {_decay_text(run)}")
-    ax.lines[0].set_ydata(lrs)  # the CSV's values: t = 0 as the scheduler was built, not stepped to
+    ax.lines[0].set_ydata([*lrs, *lrs[-1:]])  # the CSV's values (t = 0 as built), the last to its end
     ax.relim()
     ax.autoscale_view()
     try: ax.figure.savefig(path, format='png', dpi=120, bbox_inches='tight')

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import itertools
 import warnings
 from typing import Any
@@ -23,6 +24,9 @@ def _twin(scheduler: Any) -> Any:
 
 def scheduled_lrs(scheduler: Any, n: int, group: int=0) -> list[float]:
     "The learning rate `scheduler` sets for param group `group` at t = 0 .. n-1; the scheduler is left as it was."
+    if 'metrics' in inspect.signature(scheduler.step).parameters:  # ReduceLROnPlateau: it follows a metric
+        raise TypeError(f"a {type(scheduler).__name__} sets its rates from a metric, not from time: "
+                        "it has no schedule to draw")
     twin = _twin(scheduler)
     groups = twin.optimizer.param_groups
     lrs = []
@@ -69,7 +73,7 @@ _LINE_STYLES: tuple[dict[str, Any], ...] = (
     dict(linestyle=(0, (1, 1)), linewidth=1.5))
 
 def plot_schedule(
-    schedulers: Any,  # a scheduler, a list or tuple of them, or a dict of label -> scheduler (steplr's, timm's, torch's)
+    schedulers: Any,  # a scheduler (steplr's, timm's, torch's), a list or tuple of them, or a dict label -> scheduler
     n: int,  # draw t = 0 .. n-1: epochs, or updates for a scheduler with `t_in_epochs=False`
     group: int=0,  # the param group whose learning rate is drawn
     marks: bool=True,  # dotted lines where warmup ends (grey) and where each decay happens (in the line's colour)
@@ -91,7 +95,8 @@ def plot_schedule(
     drawn: list[float] = []
     for (label, scheduler), style in zip(labelled.items(), itertools.cycle(_LINE_STYLES)):
         lrs = scheduled_lrs(scheduler, n, group)
-        line, = ax.step(range(n), lrs, where='post', label=label, **{**style, **kwargs})
+        drawn_lrs = [*lrs, *lrs[-1:]]  # the last rate held to t = n: its step as wide as the others
+        line, = ax.step(range(len(drawn_lrs)), drawn_lrs, where='post', label=label, **{**style, **kwargs})
         drawn += lrs
         warmup_end, decays = _phase_marks(scheduler, n) if marks else ([], [])
         for t in warmup_end: ax.axvline(t, color='grey', linestyle=':', linewidth=1)
