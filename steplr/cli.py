@@ -16,7 +16,7 @@ import os
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from typing import Any
 
@@ -463,38 +463,43 @@ def _report(run: _Run) -> str:
 
 # %% ../nbs/16_command_line_internals.ipynb #outputs-code
 def _scheduler(run: _Run) -> Any:
-    "The scheduler train.py builds, on a one-parameter optimizer at the run's learning rate (noise, plots: torch)."
+    "The scheduler train.py builds, on a one-parameter optimizer at the run's learning rate (for the noise: torch)."
     import torch
     from steplr.timm_args import scheduler_from_args
     optimizer = torch.optim.SGD([torch.zeros(1)], lr=run.lr)
     return scheduler_from_args(run.read.args, optimizer, run.read.own.updates_per_epoch or 0, run.read.own.timm)[0]
 
-def _every_lr(run: _Run) -> list[float]:
-    "The learning rate train.py trains each time with: each phase's, or with noise the scheduler's."
-    if run.settings['noise_range_t'] is not None:
+def _values(run: _Run) -> tuple[list[int], list[float]]:
+    "The learning rate `lrs[i]` train.py trains with from `times[i]` on: where it changes, or with noise each time."
+    if run.settings['noise_range_t'] is not None:  # the scheduler's values; train.py never steps it to 0
         from steplr.plotting import scheduled_lrs
-        return [run.lr_at(0), *scheduled_lrs(_scheduler(run), run.length)[1:]]  # train.py never steps to 0
+        return list(range(run.length)), [run.lr_at(0), *scheduled_lrs(_scheduler(run), run.length)[1:]]
     n, span = _phases(run)
-    lrs = [run.lr_at(t) for t in range(run.warm)]
-    for first, last in map(span, range(n)): lrs += [run.lr_at(first)] * (last - first + 1)
-    return lrs
+    times = [*range(run.warm), *(span(i)[0] for i in range(n))]  # each time of the warmup, each phase's first
+    return times, [run.lr_at(t) for t in times]
+
+def _rows(run: _Run, times: list[int], lrs: list[float]) -> Iterator[tuple[int, float]]:
+    "`(t, lr)` for every time of the run: each of `lrs` repeated up to the next of `times`."
+    for first, end, lr in zip(times, [*times[1:], run.length], lrs):
+        for t in range(first, end): yield t, lr
 
 # %% ../nbs/16_command_line_internals.ipynb #9767b259
-def _write_plot(run: _Run, lrs: list[float], path: str) -> None:
-    "Draw `lrs` into the PNG file `path` as `plot_schedule` draws the run's scheduler, marks and all."
+def _write_plot(run: _Run, times: list[int], lrs: list[float], path: str) -> None:
+    "Draw the rate `lrs[i]` from `times[i]` on into the PNG file `path`, as `plot_schedule` draws, marks and all."
     try: import matplotlib
     except ModuleNotFoundError: raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"') from None
     if 'matplotlib.pyplot' not in sys.modules: matplotlib.use('Agg')  # no window: the figure goes to a file
     import matplotlib.pyplot as plt
-    from steplr.plotting import plot_schedule
-    few = run.schedule.decay_count(run.length) <= 40
-    ax = plot_schedule(_scheduler(run), run.length, marks=few, title=f"lr {run.lr:g}, decay {_decay_text(run)}")
-    ax.lines[0].set_ydata([*lrs, *lrs[-1:]])  # the CSV's values (t = 0 as built), the last to its end
-    ax.relim()
-    ax.autoscale_view()
-    try: ax.figure.savefig(path, format='png', dpi=120, bbox_inches='tight')
+    from steplr.plotting import _LINE_STYLES, _draw, _finish
+    n, span = _phases(run)
+    warmup_t = run.schedule.warmup_t
+    marks = [warmup_t] if 0 < warmup_t < run.length else [], [span(i)[0] for i in range(1, n)] if n <= 41 else []
+    figure, ax = plt.subplots(figsize=(7, 3.5))
+    _draw(ax, times, lrs, run.length, marks, **_LINE_STYLES[0])
+    _finish(ax, lrs, None, run.unit, f"lr {run.lr:g}, decay {_decay_text(run)}")
+    try: figure.savefig(path, format='png', dpi=120, bbox_inches='tight')
     except OSError as error: raise _UsageError(f"--plot: cannot write {path}: {error.strerror}") from None
-    finally: plt.close(ax.figure)
+    finally: plt.close(figure)
 
 # %% ../nbs/16_command_line_internals.ipynb #917c944b
 def _preview(own: argparse.Namespace, words: list[str]) -> None:
@@ -506,13 +511,13 @@ def _preview(own: argparse.Namespace, words: list[str]) -> None:
     try: file = (sys.stdout if own.csv == '-' else open(own.csv, 'w', newline='')) if own.csv else None
     except OSError as error: raise _UsageError(f"--csv: cannot write {own.csv}: {error.strerror}") from None
     print(_report(run), file=sys.stderr if own.csv == '-' else sys.stdout)
-    lrs = _every_lr(run) if own.csv or own.plot else []
+    times, lrs = _values(run) if own.csv or own.plot else ([], [])
     if file:  # `repr` reads back as the same float
         writer = csv.writer(file, lineterminator='\n')
         writer.writerow(('t', 'lr'))
-        writer.writerows(enumerate(map(repr, lrs)))
+        writer.writerows((t, repr(lr)) for t, lr in _rows(run, times, lrs))
         if file is not sys.stdout: file.close()
-    if own.plot: _write_plot(run, lrs, own.plot)
+    if own.plot: _write_plot(run, times, lrs, own.plot)
 
 def main(argv: Sequence[str]|None=None) -> int:
     "The `steplr` command: show the schedule of a train.py command line `argv`; return the exit status."

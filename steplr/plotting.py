@@ -9,6 +9,7 @@ import copy
 import inspect
 import itertools
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 # %% auto #0
@@ -72,6 +73,23 @@ _LINE_STYLES: tuple[dict[str, Any], ...] = (
     dict(linewidth=2.5), dict(linestyle='--', linewidth=1.5), dict(linestyle='-.', linewidth=1.5),
     dict(linestyle=(0, (1, 1)), linewidth=1.5))
 
+def _draw(ax: Any, times: Sequence[int], lrs: Sequence[float], n: int, marks: tuple[list[float], list[int]],
+          **style: Any) -> None:
+    "One line: the rate `lrs[i]` from `times[i]` on, the last held to `n`; dotted `marks` (warmup's end, decays)."
+    line, = ax.step([*times, n] if lrs else [], [*lrs, *lrs[-1:]], where='post', **style)  # the last as wide
+    warmup_end, decays = marks
+    for t in warmup_end: ax.axvline(t, color='grey', linestyle=':', linewidth=1)
+    for t in decays: ax.axvline(t, color=line.get_color(), linestyle=':', linewidth=1, alpha=0.6)
+
+def _finish(ax: Any, drawn: list[float], log: bool|None, unit: str, title: str|None) -> None:
+    "The axes' look: a log scale if `log` (None: if the positive rates `drawn` span over 50x), whole-number times."
+    from matplotlib.ticker import MaxNLocator
+    positive = [lr for lr in drawn if lr > 0]
+    if log is None: log = bool(positive) and max(positive) > 50 * min(positive)
+    if log: ax.set_yscale('log')
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs and updates are whole numbers
+    ax.set(xlabel=unit, ylabel='learning rate', title=title)
+
 def plot_schedule(
     schedulers: Any,  # a scheduler (steplr's, timm's, torch's), a list or tuple of them, or a dict label -> scheduler
     n: int,  # draw t = 0 .. n-1: epochs, or updates for a scheduler with `t_in_epochs=False`
@@ -83,9 +101,7 @@ def plot_schedule(
     **kwargs: Any,  # passed on to matplotlib's `Axes.step` for every line (`alpha`, `linewidth`...)
 ) -> Any:
     "Draw the learning rate each scheduler sets at t = 0 .. n-1, as steps; returns the Axes."
-    try:
-        import matplotlib.pyplot as plt
-        from matplotlib.ticker import MaxNLocator
+    try: import matplotlib.pyplot as plt
     except ModuleNotFoundError as error:  # training code need not have matplotlib: it comes with the `plot` extra
         raise ImportError('plot_schedule needs matplotlib: pip install "steplr[plot]"') from error
     if isinstance(schedulers, dict): labelled = schedulers
@@ -95,18 +111,11 @@ def plot_schedule(
     drawn: list[float] = []
     for (label, scheduler), style in zip(labelled.items(), itertools.cycle(_LINE_STYLES)):
         lrs = scheduled_lrs(scheduler, n, group)
-        drawn_lrs = [*lrs, *lrs[-1:]]  # the last rate held to t = n: its step as wide as the others
-        line, = ax.step(range(len(drawn_lrs)), drawn_lrs, where='post', label=label, **{**style, **kwargs})
+        shown = _phase_marks(scheduler, n) if marks else ([], [])
+        _draw(ax, range(n), lrs, n, shown, label=label, **{**style, **kwargs})
         drawn += lrs
-        warmup_end, decays = _phase_marks(scheduler, n) if marks else ([], [])
-        for t in warmup_end: ax.axvline(t, color='grey', linestyle=':', linewidth=1)
-        for t in decays: ax.axvline(t, color=line.get_color(), linestyle=':', linewidth=1, alpha=0.6)
-    positive = [lr for lr in drawn if lr > 0]
-    if log is None: log = bool(positive) and max(positive) > 50 * min(positive)
-    if log: ax.set_yscale('log')
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs and updates are whole numbers
     in_epochs = all(getattr(scheduler, 't_in_epochs', True) for scheduler in labelled.values())
-    ax.set(xlabel='epoch' if in_epochs else 'update', ylabel='learning rate', title=title)
+    _finish(ax, drawn, log, 'epoch' if in_epochs else 'update', title)
     # outside the axes, where it covers no line
     if None not in labelled: ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1), frameon=False)
     return ax
