@@ -7,8 +7,9 @@ the repeats. Target: a preview without noise in at most a quarter of `import tor
 no torch imported at all (`steplr`'s package `__init__`, `steplr.schedule`, `steplr.checks` and
 `steplr.timm_args` import none; the command imports it only for noise and plots). The script prints the
 chain of modules through which the preview imports torch (from `python -X importtime`): `none` is the
-target. A preview of 10^11 updates is computed from the decay times, and `--csv` of every update of the
-EfficientNet-B0 recipe from its phases, neither of them per value.
+target. A preview of 10^11 updates is computed from the decay times, `--csv` of every update of the
+EfficientNet-B0 recipe from its phases, and its `--plot` draws a point per change (matplotlib, no torch):
+none of them is computed per value.
 """
 import argparse
 import os
@@ -50,12 +51,14 @@ def first_torch_import() -> str:
 
 def main(repeats: int) -> None:
     "Print one row per command, its ratio to `import torch`, and the targets."
-    csv = os.path.join(tempfile.mkdtemp(), 'lrs.csv')
+    folder = tempfile.mkdtemp()
+    csv, png = os.path.join(folder, 'lrs.csv'), os.path.join(folder, 'lrs.png')
     steplr = [sys.executable, '-m', 'steplr']
     commands = {'python -c "import torch"': [sys.executable, '-c', 'import torch'],
                 'steplr --epochs 300 --sched step': [*steplr, *PREVIEW],
                 'steplr 10^11 updates, table': [*steplr, *LONG],
-                'steplr EfficientNet-B0 per update --csv': [*steplr, *RECIPE, '--csv', csv]}
+                'steplr EfficientNet-B0 per update --csv': [*steplr, *RECIPE, '--csv', csv],
+                'steplr EfficientNet-B0 per update --plot': [*steplr, *RECIPE, '--plot', png]}
     best = {name: (1e9, 1e9) for name in commands}
     for _ in range(repeats):
         for name, command in commands.items():
