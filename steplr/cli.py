@@ -6,10 +6,10 @@
 from __future__ import annotations
 
 import argparse
-import bisect
 import csv
 import dataclasses
 import difflib
+import importlib.util
 import json
 import math
 import os
@@ -117,7 +117,11 @@ def _launcher(words: list[str]) -> tuple[list[str], str|None, list[str]]:
                                 "train.py's arguments alone, with --world-size N")
         i += 1
     if words[end].endswith('distributed_train.sh'):  # timm's script: torchrun --nproc_per_node=N train.py ...
-        return words[:end + 2], (words[end + 1:] or ['?'])[0], words[end + 2:]
+        processes = words[end + 1] if end + 1 < len(words) else 'nothing'
+        if not re.fullmatch(r'\d+|gpu|cpu|auto', processes):  # what torchrun's --nproc_per_node takes
+            raise _UsageError(f"{words[end]} {processes}: the script takes the number of processes first, then "
+                              "train.py's arguments")
+        return words[:end + 2], processes, words[end + 2:]
     count: str|None = None
     if 'torchrun' in programs or options.get('m') in ('torch.distributed.run', 'torch.distributed.launch'):
         nodes = options.get('nnodes', '1')
@@ -146,19 +150,11 @@ def _read_config(path: str) -> dict[str, Any]:
     return values
 
 # %% ../nbs/16_command_line_internals.ipynb #947bc13a
-def _is_number(value: object) -> bool: return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-def _is_numbers(value: object) -> bool: return isinstance(value, list) and all(map(_is_number, value))
+def _is_integer(value: object) -> bool: return isinstance(value, int) and not isinstance(value, bool)
 
 _KINDS: dict[str, tuple[Callable[[object], bool], tuple[str, ...]]] = {  # what train.py and timm can use
-    'an integer': (lambda v: isinstance(v, int) and not isinstance(v, bool),
-                   ('epochs', 'batch_size', 'grad_accum_steps', 'seed')),
-    'a number': (_is_number, ('decay_rate', 'warmup_epochs', 'warmup_lr', 'lr_noise_pct', 'lr_noise_std',
-                              'lr_base', 'lr_base_size')),
-    'a number or null': (lambda v: v is None or _is_number(v), ('lr', 'decay_epochs')),
-    'a number, a list of numbers or null': (lambda v: v is None or _is_number(v) or _is_numbers(v), ('lr_noise',)),
-    'a list of numbers': (_is_numbers, ('decay_milestones',)),
-    'a string': (lambda v: isinstance(v, str), ('sched', 'opt', 'lr_base_scale')),
+    'an integer': (_is_integer, ('epochs', 'batch_size', 'grad_accum_steps', 'seed')),
+    'a string': (lambda v: isinstance(v, str), ('opt',)),
     'true or false': (lambda v: isinstance(v, bool), ('warmup_prefix', 'sched_on_updates'))}
 
 # %% ../nbs/16_command_line_internals.ipynb #read-class
@@ -200,7 +196,8 @@ def _read(own: argparse.Namespace, words: list[str]) -> _Read:
     data = flag_data(own.timm)
     launcher, count, words = _launcher(words)
     config, words = _parser(data['config'], []).parse_known_args(words)  # train.py reads -c FILE first
-    given, unknown = _parser(data['options'], data['exclusive']).parse_known_args(words)
+    parser = _parser(data['options'], data['exclusive'])
+    given, unknown = parser.parse_known_args(words)
     flags = [word.split('=')[0] for word in unknown if word.startswith('-')]
     if unknown and not flags: raise _UsageError(f"train.py: unrecognized arguments: {' '.join(unknown)}")
     if flags:  # the closest real flags, steplr's own too
@@ -210,13 +207,12 @@ def _read(own: argparse.Namespace, words: list[str]) -> _Read:
                           + (f"; did you mean {' or '.join(close)}?" if close else ''))
     path = getattr(config, 'config', '')
     from_file = _read_config(path) if path else {}
-    defaults = {option['dest']: option['default'] for option in data['options']}
-    args = argparse.Namespace(**{**defaults, **from_file, **vars(given)})
-    read = _Read(own, data, launcher, count, args, vars(given), path, from_file)
-    for kind, (fits, dests) in _KINDS.items():  # a -c value train.py's parser has not converted
+    parser.set_defaults(**{**{option['dest']: option['default'] for option in data['options']}, **from_file})
+    read = _Read(own, data, launcher, count, parser.parse_args(words), vars(given), path, from_file)
+    for kind, (fits, dests) in _KINDS.items():  # a -c value that is not a string: argparse has not converted it
         for dest in dests:
-            if dest in from_file and dest not in read.given and not fits(from_file[dest]):
-                raise _UsageError(f"{read.source(dest)}: expected {kind}, got {from_file[dest]!r}")
+            if dest in from_file and dest not in read.given and not fits(getattr(read.args, dest)):
+                raise _UsageError(f"{read.source(dest)}: expected {kind}, got {getattr(read.args, dest)!r}")
     return read
 
 # %% ../nbs/16_command_line_internals.ipynb #checked-code
@@ -274,7 +270,7 @@ def _learning_rate(read: _Read, processes: int|None, why: str) -> tuple[float, s
                 + (' ** 0.5, sqrt' if scale == 'sqrt' else ', linear') + f" for --opt {args.opt}")
 
 # %% ../nbs/16_command_line_internals.ipynb #dca65881
-def _check_settings(read: _Read, sched: str, settings: dict[str, Any], processes: int|None) -> None:
+def _check_settings(read: _Read, sched: str, processes: int|None) -> None:
     "Check each argument the schedule reads, alone, with the closed form's own checks, on the value typed."
     args, quote, timm = read.args, read.quote, read.own.timm
     _checked(quote('epochs'), real, 'epochs', args.epochs, 1)
@@ -285,9 +281,10 @@ def _check_settings(read: _Read, sched: str, settings: dict[str, Any], processes
     _checked(quote('warmup_epochs'), step_schedule, 1, 1.0, args.warmup_epochs)
     _checked(quote('warmup_lr'), step_schedule, 1, 1.0, 0, args.warmup_lr)
     _checked(quote('lr_noise'), noise_range, _noise_fractions(args.lr_noise))
-    if args.lr_noise is not None:  # without noise train.py never reads them; timm 0.4.12 has no std
+    if args.lr_noise is not None:  # without noise train.py never reads them; timm 0.4.12 ignores the std
         noise_flags = ['lr_noise_pct'] if timm == '0.4.12' else ['lr_noise_pct', 'lr_noise_std']
-        _checked(' / '.join(map(quote, noise_flags)), noise_ratio, settings['noise_pct'], settings['noise_std'])
+        std = args.lr_noise_std if timm == '1.0' else 1.0
+        _checked(' / '.join(map(quote, noise_flags)), noise_ratio, args.lr_noise_pct, std)
     highest = 2 ** 32 - (processes or 1)  # train.py calls np.random.seed(seed + rank): 0 .. 2**32 - 1
     if not 0 <= args.seed <= highest:
         raise _UsageError(f"{quote('seed')}: train.py seeds numpy with --seed + rank, which takes "
@@ -332,8 +329,8 @@ def _run(read: _Read) -> _Run:
     if on_updates and updates is None:
         raise _UsageError("--sched-on-updates: needs --updates-per-epoch N (train.py counts its loader's batches)")
     if on_updates: _checked(f"--updates-per-epoch {updates}", real, 'updates per epoch', updates, 1)
+    _check_settings(read, sched, processes[0])  # before timm's factory does arithmetic on them
     settings, epochs = settings_from_args(read.args, updates or 0, read.own.timm)
-    _check_settings(read, sched, settings, processes[0])
     closed = {name: settings[name] for name in _CLOSED}
     schedule = milestone_schedule(milestones=None, **closed) if sched == 'multistep' else step_schedule(**closed)
     run = _Run(read, sched, processes, lr, lr_text, settings, schedule, epochs * (updates if on_updates else 1))
@@ -357,8 +354,11 @@ def _phases(run: _Run) -> tuple[int, Callable[[int], tuple[int, int]]]:
     if warm == run.length: return 0, lambda i: (warm, warm)
     first, last = int(schedule.decay_count(warm)), int(schedule.decay_count(run.length - 1))  # decays by then
     last_lr = run.lr * schedule.decay_factor(last)  # from the `final` decay on, every phase has this rate
-    final = first + bisect.bisect_left(range(first, last + 1), True,
-                                       key=lambda k: run.lr * schedule.decay_factor(k) == last_lr)
+    final, later = first, last  # bisect for `final` (by hand: a range of over 2**63 counts has no len)
+    while final < later:
+        middle = (final + later) // 2
+        if run.lr * schedule.decay_factor(middle) == last_lr: later = middle
+        else: final = middle + 1
     start: Callable[[int], int]
     if run.sched == 'multistep':  # few milestones, some at the same time
         built = [1] if run.length > 1 and run.lr_at(0) != schedule.lrs(0, [run.lr])[0] else []  # t = 0 alone
@@ -413,7 +413,7 @@ _DECAYS = {'step': 'decay_epochs', 'multistep': 'decay_milestones'}  # the argum
 def _ignored(run: _Run) -> list[str]:
     "The words that do not change the schedule: the launcher, the data folder, the flags given to no effect."
     read, args, timm = run.read, run.read.args, run.read.own.timm
-    used = {'sched', 'epochs', 'warmup_epochs', 'lr_noise', 'sched_on_updates', 'lr'}
+    used = {'sched', 'epochs', 'warmup_epochs', 'lr_noise', 'sched_on_updates', 'lr', 'start_epoch', 'resume'}
     if run.sched in _DECAYS: used |= {_DECAYS[run.sched], 'decay_rate'}
     if run.settings['warmup_t']: used |= {'warmup_lr', 'warmup_prefix'}
     if run.settings['noise_range_t'] is not None:
@@ -429,7 +429,13 @@ def _ignored(run: _Run) -> list[str]:
 
 # %% ../nbs/16_command_line_internals.ipynb #report-code
 def _notes(run: _Run) -> list[str]:
-    "A line for each surprise: a run that never decays, a warmup that ends below the learning rate."
+    "A line for each surprise: a run that starts later, never decays, or whose warmup ends below the learning rate."
+    started = [dest for dest in ('start_epoch', 'resume') if getattr(run.read.args, dest, None)][:1]  # the first wins
+    return [f"note: {run.read.quote(dest)}: train.py trains from there on; the table starts at 0"
+            for dest in started] + _decay_notes(run)
+
+def _decay_notes(run: _Run) -> list[str]:
+    "A line if the run never decays, or if its warmup ends below the learning rate."
     schedule, unit, warm = run.schedule, run.unit, run.warm
     if run.sched == 'constant' or schedule.decay_rate == 1: return []
     if schedule.decay_count(run.length - 1) <= 0:
@@ -484,40 +490,44 @@ def _rows(run: _Run, times: list[int], lrs: list[float]) -> Iterator[tuple[int, 
         for t in range(first, end): yield t, lr
 
 # %% ../nbs/16_command_line_internals.ipynb #9767b259
-def _write_plot(run: _Run, times: list[int], lrs: list[float], path: str) -> None:
-    "Draw the rate `lrs[i]` from `times[i]` on into the PNG file `path`, as `plot_schedule` draws, marks and all."
-    try: import matplotlib
-    except ModuleNotFoundError: raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"') from None
-    if 'matplotlib.pyplot' not in sys.modules: matplotlib.use('Agg')  # no window: the figure goes to a file
-    import matplotlib.pyplot as plt
+def _write_plot(run: _Run, times: list[int], lrs: list[float], file: Any) -> None:
+    "Draw the rate `lrs[i]` from `times[i]` on into the open file `file`, a PNG, as `plot_schedule` draws."
+    from matplotlib.figure import Figure  # not pyplot: the caller's backend and figures stay as they were
     from steplr.plotting import _LINE_STYLES, _draw, _finish
     n, span = _phases(run)
     warmup_t = run.schedule.warmup_t
     marks = [warmup_t] if 0 < warmup_t < run.length else [], [span(i)[0] for i in range(1, n)] if n <= 41 else []
-    figure, ax = plt.subplots(figsize=(7, 3.5))
+    figure = Figure(figsize=(7, 3.5))
+    ax = figure.subplots()
     _draw(ax, times, lrs, run.length, marks, **_LINE_STYLES[0])
     _finish(ax, lrs, None, run.unit, f"lr {run.lr:g}, decay {_decay_text(run)}")
-    try: figure.savefig(path, format='png', dpi=120, bbox_inches='tight')
-    except OSError as error: raise _UsageError(f"--plot: cannot write {path}: {error.strerror}") from None
-    finally: plt.close(figure)
+    figure.savefig(file, format='png', dpi=120, bbox_inches='tight')
 
 # %% ../nbs/16_command_line_internals.ipynb #917c944b
+def _open(flag: str, path: str|None, mode: str) -> Any:
+    "`path` opened to write (`--csv -`: standard output), None when not given; or a one-line refusal."
+    if path is None: return None
+    if path == '-' and flag == '--csv': return sys.stdout
+    try: return open(path, mode, newline='' if mode == 'w' else None)
+    except OSError as error: raise _UsageError(f"{flag} {path}: cannot write it: {error.strerror}") from None
+
 def _preview(own: argparse.Namespace, words: list[str]) -> None:
-    "Print the report of the command line `words`; write the CSV and the plot steplr's flags `own` ask for."
-    if own.plot and os.path.isdir(own.plot):
-        raise _UsageError(f"--plot {own.plot}: is a folder; give the PNG file to write, "
-                          f"such as {os.path.join(own.plot, 'lrs.png')}")
+    "Print the report of the command line `words`; write the plot and the CSV steplr's flags `own` ask for."
+    if own.plot is not None and importlib.util.find_spec('matplotlib') is None:
+        raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"')
+    if own.plot and os.path.splitext(own.plot)[1].lower() not in ('', '.png'):
+        raise _UsageError(f"--plot {own.plot}: steplr draws a PNG file; give a path that ends in .png")
     run = _run(_read(own, words))
-    try: file = (sys.stdout if own.csv == '-' else open(own.csv, 'w', newline='')) if own.csv else None
-    except OSError as error: raise _UsageError(f"--csv: cannot write {own.csv}: {error.strerror}") from None
+    csv_file, plot_file = _open('--csv', own.csv, 'w'), _open('--plot', own.plot, 'wb')  # before any output
     print(_report(run), file=sys.stderr if own.csv == '-' else sys.stdout)
-    times, lrs = _values(run) if own.csv or own.plot else ([], [])
-    if file:  # `repr` reads back as the same float
-        writer = csv.writer(file, lineterminator='\n')
+    times, lrs = _values(run) if csv_file or plot_file else ([], [])
+    if plot_file:  # first: a reader of the CSV on a pipe may stop early
+        with plot_file: _write_plot(run, times, lrs, plot_file)
+    if csv_file:
+        writer = csv.writer(csv_file, lineterminator='\n')
         writer.writerow(('t', 'lr'))
-        writer.writerows((t, repr(lr)) for t, lr in _rows(run, times, lrs))
-        if file is not sys.stdout: file.close()
-    if own.plot: _write_plot(run, times, lrs, own.plot)
+        writer.writerows((t, repr(lr)) for t, lr in _rows(run, times, lrs))  # `repr` reads back as the same float
+        if csv_file is not sys.stdout: csv_file.close()
 
 def main(argv: Sequence[str]|None=None) -> int:
     "The `steplr` command: show the schedule of a train.py command line `argv`; return the exit status."

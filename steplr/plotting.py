@@ -47,9 +47,9 @@ def scheduled_lrs(scheduler: Any, n: int, group: int=0) -> list[float]:
             for param_group in groups: param_group['lr'] = copy.deepcopy(param_group['initial_lr'])
             twin.last_epoch = -1
             twin._initial_step()  # the step PyTorch's constructor takes (private, but only it sets t = 0 alike)
-        lrs.append(float(groups[group]['lr']))
-        for t in range(1, n):
-            twin.step(); lrs.append(float(groups[group]['lr']))
+        for t in range(n):  # t = 0: what the constructor set; each later t, one more step
+            if t: twin.step()
+            lrs.append(float(groups[group]['lr']))
     return lrs
 
 # %% ../nbs/12_plotting.ipynb #32fc121f
