@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import dataclasses
 import difflib
+import functools
 import importlib.util
 import json
 import math
@@ -150,11 +152,14 @@ def _read_config(path: str) -> dict[str, Any]:
     return values
 
 # %% ../nbs/16_command_line_internals.ipynb #947bc13a
-def _is_integer(value: object) -> bool: return isinstance(value, int) and not isinstance(value, bool)
+def _is_number(value: object) -> bool: return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 _KINDS: dict[str, tuple[Callable[[object], bool], tuple[str, ...]]] = {  # what train.py and timm can use
-    'an integer': (_is_integer, ('epochs', 'batch_size', 'grad_accum_steps', 'seed')),
-    'a string': (lambda v: isinstance(v, str), ('opt',)),
+    'an integer': (lambda v: isinstance(v, int) and not isinstance(v, bool),
+                   ('epochs', 'batch_size', 'grad_accum_steps', 'seed')),
+    'a number or null': (lambda v: v is None or _is_number(v), ('decay_epochs',)),
+    'a list of numbers': (lambda v: isinstance(v, list) and all(map(_is_number, v)), ('decay_milestones',)),
+    'a string': (lambda v: isinstance(v, str), ('sched', 'opt')),
     'true or false': (lambda v: isinstance(v, bool), ('warmup_prefix', 'sched_on_updates'))}
 
 # %% ../nbs/16_command_line_internals.ipynb #read-class
@@ -206,7 +211,8 @@ def _read(own: argparse.Namespace, words: list[str]) -> _Read:
         raise _UsageError(f"{flags[0]}: train.py of timm {data['timm']} has no such flag"
                           + (f"; did you mean {' or '.join(close)}?" if close else ''))
     path = getattr(config, 'config', '')
-    from_file = _read_config(path) if path else {}
+    known = {option['dest'] for option in data['options']}  # a key with no flag: the train.py never reads it
+    from_file = {key: value for key, value in _read_config(path).items() if key in known} if path else {}
     parser.set_defaults(**{**{option['dest']: option['default'] for option in data['options']}, **from_file})
     read = _Read(own, data, launcher, count, parser.parse_args(words), vars(given), path, from_file)
     for kind, (fits, dests) in _KINDS.items():  # a -c value that is not a string: argparse has not converted it
@@ -270,10 +276,12 @@ def _learning_rate(read: _Read, processes: int|None, why: str) -> tuple[float, s
                 + (' ** 0.5, sqrt' if scale == 'sqrt' else ', linear') + f" for --opt {args.opt}")
 
 # %% ../nbs/16_command_line_internals.ipynb #dca65881
+_LONGEST = 2 ** 53  # the longest run steplr previews: every time, and each decay's, exact as a float
+
 def _check_settings(read: _Read, sched: str, processes: int|None) -> None:
     "Check each argument the schedule reads, alone, with the closed form's own checks, on the value typed."
     args, quote, timm = read.args, read.quote, read.own.timm
-    _checked(quote('epochs'), real, 'epochs', args.epochs, 1)
+    _checked(quote('epochs'), real, 'epochs', args.epochs, 1, _LONGEST)
     if sched == 'step' and (args.decay_epochs is not None or timm == '0.4.12'):  # timm 1.0: None is 90
         _checked(quote('decay_epochs'), step_schedule, args.decay_epochs)
     if sched == 'multistep': _checked(quote('decay_milestones'), milestone_schedule, args.decay_milestones, None)
@@ -331,9 +339,17 @@ def _run(read: _Read) -> _Run:
     if on_updates: _checked(f"--updates-per-epoch {updates}", real, 'updates per epoch', updates, 1)
     _check_settings(read, sched, processes[0])  # before timm's factory does arithmetic on them
     settings, epochs = settings_from_args(read.args, updates or 0, read.own.timm)
+    _checked(read.quote('lr_noise'), noise_range, settings['noise_range_t'])  # the times: finite too
+    length, unit = epochs * (updates if on_updates else 1), 'update' if on_updates else 'epoch'
+    if length > _LONGEST:
+        raise _UsageError(f"{read.quote('epochs')}: a run of {length:,} {unit}s; steplr previews at most 2**53 "
+                          "(beyond, a float time is not exact)")
     closed = {name: settings[name] for name in _CLOSED}
-    schedule = milestone_schedule(milestones=None, **closed) if sched == 'multistep' else step_schedule(**closed)
-    run = _Run(read, sched, processes, lr, lr_text, settings, schedule, epochs * (updates if on_updates else 1))
+    make = functools.partial(milestone_schedule, milestones=None) if sched == 'multistep' else step_schedule
+    schedule = _checked(f"--updates-per-epoch {updates}", functools.partial(make, **closed))  # the products
+    if math.isinf(schedule.decay_count(length - 1)):
+        raise _UsageError(f"{read.quote('decay_epochs')}: so small that the run's decays are more than a float counts")
+    run = _Run(read, sched, processes, lr, lr_text, settings, schedule, length)
     _checked(read.quote('decay_rate'), run.lr_at, run.length - 1)  # a rate above 1 can overflow by the end
     return run
 
@@ -354,11 +370,8 @@ def _phases(run: _Run) -> tuple[int, Callable[[int], tuple[int, int]]]:
     if warm == run.length: return 0, lambda i: (warm, warm)
     first, last = int(schedule.decay_count(warm)), int(schedule.decay_count(run.length - 1))  # decays by then
     last_lr = run.lr * schedule.decay_factor(last)  # from the `final` decay on, every phase has this rate
-    final, later = first, last  # bisect for `final` (by hand: a range of over 2**63 counts has no len)
-    while final < later:
-        middle = (final + later) // 2
-        if run.lr * schedule.decay_factor(middle) == last_lr: later = middle
-        else: final = middle + 1
+    final = first + bisect.bisect_left(range(first, last + 1), True,
+                                       key=lambda k: run.lr * schedule.decay_factor(k) == last_lr)
     start: Callable[[int], int]
     if run.sched == 'multistep':  # few milestones, some at the same time
         built = [1] if run.length > 1 and run.lr_at(0) != schedule.lrs(0, [run.lr])[0] else []  # t = 0 alone
@@ -430,9 +443,10 @@ def _ignored(run: _Run) -> list[str]:
 # %% ../nbs/16_command_line_internals.ipynb #report-code
 def _notes(run: _Run) -> list[str]:
     "A line for each surprise: a run that starts later, never decays, or whose warmup ends below the learning rate."
-    started = [dest for dest in ('start_epoch', 'resume') if getattr(run.read.args, dest, None)][:1]  # the first wins
-    return [f"note: {run.read.quote(dest)}: train.py trains from there on; the table starts at 0"
-            for dest in started] + _decay_notes(run)
+    start, resume = getattr(run.read.args, 'start_epoch', None), getattr(run.read.args, 'resume', '')
+    later = 'start_epoch' if start else 'resume' if resume and start is None else ''  # as train.py: a start wins
+    started = [f"note: {run.read.quote(later)}: train.py trains from there on; the table starts at 0"] if later else []
+    return started + _decay_notes(run)
 
 def _decay_notes(run: _Run) -> list[str]:
     "A line if the run never decays, or if its warmup ends below the learning rate."
@@ -504,30 +518,34 @@ def _write_plot(run: _Run, times: list[int], lrs: list[float], file: Any) -> Non
     figure.savefig(file, format='png', dpi=120, bbox_inches='tight')
 
 # %% ../nbs/16_command_line_internals.ipynb #917c944b
-def _open(flag: str, path: str|None, mode: str) -> Any:
-    "`path` opened to write (`--csv -`: standard output), None when not given; or a one-line refusal."
-    if path is None: return None
-    if path == '-' and flag == '--csv': return sys.stdout
-    try: return open(path, mode, newline='' if mode == 'w' else None)
+def _write(flag: str, path: str, write: Callable[[Any], None], mode: str) -> None:
+    "`write(file)` on `path` opened in `mode` (`--csv -`: standard output); an `OSError` is a one-line refusal."
+    if path == '-' and flag == '--csv': return write(sys.stdout)
+    try:
+        with open(path, mode, newline='' if 'b' not in mode else None) as file: write(file)
     except OSError as error: raise _UsageError(f"{flag} {path}: cannot write it: {error.strerror}") from None
+
+def _write_csv(run: _Run, times: list[int], lrs: list[float], file: Any) -> None:
+    "A `t,lr` row for every time of the run into `file`; `repr` reads back as the same float."
+    writer = csv.writer(file, lineterminator='\n')
+    writer.writerow(('t', 'lr'))
+    writer.writerows((t, repr(lr)) for t, lr in _rows(run, times, lrs))
 
 def _preview(own: argparse.Namespace, words: list[str]) -> None:
     "Print the report of the command line `words`; write the plot and the CSV steplr's flags `own` ask for."
     if own.plot is not None and importlib.util.find_spec('matplotlib') is None:
         raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"')
-    if own.plot and os.path.splitext(own.plot)[1].lower() not in ('', '.png'):
-        raise _UsageError(f"--plot {own.plot}: steplr draws a PNG file; give a path that ends in .png")
+    if own.plot == '-' or own.plot is not None and os.path.splitext(own.plot)[1].lower() not in ('', '.png'):
+        raise _UsageError(f"--plot {own.plot}: steplr draws a PNG file; give its path, ending in .png")
+    if own.plot is not None and own.plot == own.csv: raise _UsageError(f"--plot {own.plot}: is --csv's file too")
     run = _run(_read(own, words))
-    csv_file, plot_file = _open('--csv', own.csv, 'w'), _open('--plot', own.plot, 'wb')  # before any output
+    outputs = [(flag, path) for flag, path in (('--plot', own.plot), ('--csv', own.csv)) if path is not None]
+    for flag, path in outputs: _write(flag, path, lambda file: None, 'a')  # can be written? Nothing erased yet
     print(_report(run), file=sys.stderr if own.csv == '-' else sys.stdout)
-    times, lrs = _values(run) if csv_file or plot_file else ([], [])
-    if plot_file:  # first: a reader of the CSV on a pipe may stop early
-        with plot_file: _write_plot(run, times, lrs, plot_file)
-    if csv_file:
-        writer = csv.writer(csv_file, lineterminator='\n')
-        writer.writerow(('t', 'lr'))
-        writer.writerows((t, repr(lr)) for t, lr in _rows(run, times, lrs))  # `repr` reads back as the same float
-        if csv_file is not sys.stdout: csv_file.close()
+    times, lrs = _values(run) if outputs else ([], [])
+    if own.plot is not None:  # first: a reader of `--csv -` may stop early (`| head`)
+        _write('--plot', own.plot, lambda file: _write_plot(run, times, lrs, file), 'wb')
+    if own.csv is not None: _write('--csv', own.csv, lambda file: _write_csv(run, times, lrs, file), 'w')
 
 def main(argv: Sequence[str]|None=None) -> int:
     "The `steplr` command: show the schedule of a train.py command line `argv`; return the exit status."
@@ -540,8 +558,9 @@ def main(argv: Sequence[str]|None=None) -> int:
             print(f"steplr {__version__}\nreads train.py of {_source(flag_data())}\n"
                   f"or, with --timm 0.4.12, train.py of {_source(flag_data('0.4.12'))}")
         else: _preview(own, ['--' if word == '\0--' else word for word in rest])
-    except _UsageError as error:
-        print(f"steplr: error: {error}", file=sys.stderr)
+    except (_UsageError, OverflowError) as error:  # OverflowError: a number no check foresaw, beyond a float's range
+        said = error if isinstance(error, _UsageError) else f"a number given is beyond a float's range: {error}"
+        print(f"steplr: error: {said}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `steplr ... --csv - | head`: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's recipe: no error at exit
