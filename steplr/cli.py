@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import bisect
 import csv
 import dataclasses
 import difflib
@@ -152,13 +151,9 @@ def _read_config(path: str) -> dict[str, Any]:
     return values
 
 # %% ../nbs/16_command_line_internals.ipynb #947bc13a
-def _is_number(value: object) -> bool: return isinstance(value, (int, float)) and not isinstance(value, bool)
-
 _KINDS: dict[str, tuple[Callable[[object], bool], tuple[str, ...]]] = {  # what train.py and timm can use
     'an integer': (lambda v: isinstance(v, int) and not isinstance(v, bool),
                    ('epochs', 'batch_size', 'grad_accum_steps', 'seed')),
-    'a number or null': (lambda v: v is None or _is_number(v), ('decay_epochs',)),
-    'a list of numbers': (lambda v: isinstance(v, list) and all(map(_is_number, v)), ('decay_milestones',)),
     'a string': (lambda v: isinstance(v, str), ('sched', 'opt')),
     'true or false': (lambda v: isinstance(v, bool), ('warmup_prefix', 'sched_on_updates'))}
 
@@ -282,9 +277,11 @@ def _check_settings(read: _Read, sched: str, processes: int|None) -> None:
     "Check each argument the schedule reads, alone, with the closed form's own checks, on the value typed."
     args, quote, timm = read.args, read.quote, read.own.timm
     _checked(quote('epochs'), real, 'epochs', args.epochs, 1, _LONGEST)
-    if sched == 'step' and (args.decay_epochs is not None or timm == '0.4.12'):  # timm 1.0: None is 90
+    on_updates = getattr(args, 'sched_on_updates', False)  # then timm's factory multiplies both, whatever the schedule
+    if (sched == 'step' or on_updates) and (args.decay_epochs is not None or timm == '0.4.12'):  # 1.0: None is 90
         _checked(quote('decay_epochs'), step_schedule, args.decay_epochs)
-    if sched == 'multistep': _checked(quote('decay_milestones'), milestone_schedule, args.decay_milestones, None)
+    if sched == 'multistep' or on_updates:
+        _checked(quote('decay_milestones'), milestone_schedule, args.decay_milestones, None)
     if sched != 'constant': _checked(quote('decay_rate'), step_schedule, 1, args.decay_rate)
     _checked(quote('warmup_epochs'), step_schedule, 1, 1.0, args.warmup_epochs)
     _checked(quote('warmup_lr'), step_schedule, 1, 1.0, 0, args.warmup_lr)
@@ -370,8 +367,11 @@ def _phases(run: _Run) -> tuple[int, Callable[[int], tuple[int, int]]]:
     if warm == run.length: return 0, lambda i: (warm, warm)
     first, last = int(schedule.decay_count(warm)), int(schedule.decay_count(run.length - 1))  # decays by then
     last_lr = run.lr * schedule.decay_factor(last)  # from the `final` decay on, every phase has this rate
-    final = first + bisect.bisect_left(range(first, last + 1), True,
-                                       key=lambda k: run.lr * schedule.decay_factor(k) == last_lr)
+    final, later = first, last  # bisect for `final`, by hand: a count beyond 2**63 (decay_t < 1) has no range
+    while final < later:
+        middle = (final + later) // 2
+        if run.lr * schedule.decay_factor(middle) == last_lr: later = middle
+        else: final = middle + 1
     start: Callable[[int], int]
     if run.sched == 'multistep':  # few milestones, some at the same time
         built = [1] if run.length > 1 and run.lr_at(0) != schedule.lrs(0, [run.lr])[0] else []  # t = 0 alone
@@ -518,11 +518,21 @@ def _write_plot(run: _Run, times: list[int], lrs: list[float], file: Any) -> Non
     figure.savefig(file, format='png', dpi=120, bbox_inches='tight')
 
 # %% ../nbs/16_command_line_internals.ipynb #917c944b
+def _writable(flag: str, path: str) -> None:
+    "Refuse `path` if no file can be written there, without opening it (which creates it, or ends a pipe's reader)."
+    folder = os.path.dirname(path) or '.'
+    if not path or not os.path.isdir(folder): why = 'No such file or directory'
+    elif os.path.isdir(path): why = 'Is a directory'
+    elif not os.access(path if os.path.exists(path) else folder, os.W_OK): why = 'Permission denied'
+    else: return
+    raise _UsageError(f"{flag} {path}: cannot write it: {why}")
+
 def _write(flag: str, path: str, write: Callable[[Any], None], mode: str) -> None:
     "`write(file)` on `path` opened in `mode` (`--csv -`: standard output); an `OSError` is a one-line refusal."
     if path == '-' and flag == '--csv': return write(sys.stdout)
     try:
         with open(path, mode, newline='' if 'b' not in mode else None) as file: write(file)
+    except BrokenPipeError: raise  # `--csv /dev/stdout | head`: as `-`, the reader has all it wants
     except OSError as error: raise _UsageError(f"{flag} {path}: cannot write it: {error.strerror}") from None
 
 def _write_csv(run: _Run, times: list[int], lrs: list[float], file: Any) -> None:
@@ -537,10 +547,12 @@ def _preview(own: argparse.Namespace, words: list[str]) -> None:
         raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"')
     if own.plot == '-' or own.plot is not None and os.path.splitext(own.plot)[1].lower() not in ('', '.png'):
         raise _UsageError(f"--plot {own.plot}: steplr draws a PNG file; give its path, ending in .png")
-    if own.plot is not None and own.plot == own.csv: raise _UsageError(f"--plot {own.plot}: is --csv's file too")
+    if own.plot is not None and own.csv is not None and os.path.realpath(own.plot) == os.path.realpath(own.csv):
+        raise _UsageError(f"--plot {own.plot}: is --csv's file too")
     run = _run(_read(own, words))
     outputs = [(flag, path) for flag, path in (('--plot', own.plot), ('--csv', own.csv)) if path is not None]
-    for flag, path in outputs: _write(flag, path, lambda file: None, 'a')  # can be written? Nothing erased yet
+    for flag, path in outputs:  # before anything is printed or written
+        if path != '-': _writable(flag, path)
     print(_report(run), file=sys.stderr if own.csv == '-' else sys.stdout)
     times, lrs = _values(run) if outputs else ([], [])
     if own.plot is not None:  # first: a reader of `--csv -` may stop early (`| head`)
