@@ -123,6 +123,8 @@ def _launcher(words: list[str]) -> tuple[list[str], str|None, list[str]]:
             raise _UsageError(f"{words[end]} {processes}: the script takes the number of processes first, then "
                               "train.py's arguments")
         return words[:end + 2], processes, words[end + 2:]
+    if options.get('m', 'torch.distributed.run') not in ('torch.distributed.run', 'torch.distributed.launch'):
+        raise _UsageError(f"-m {options['m']}: steplr does not know this launcher (it reads {_KNOWN})")
     count: str|None = None
     if 'torchrun' in programs or options.get('m') in ('torch.distributed.run', 'torch.distributed.launch'):
         nodes = options.get('nnodes', '1')
@@ -267,6 +269,7 @@ def _learning_rate(read: _Read, processes: int|None, why: str) -> tuple[float, s
     sqrt_rule = any(name in args.opt.lower() for name in ('ada', 'lamb'))  # as train.py: adamw, nadam, lamb...
     scale = args.lr_base_scale or ('sqrt' if sqrt_rule else 'linear')
     lr = args.lr_base * (global_batch / args.lr_base_size) ** (0.5 if scale == 'sqrt' else 1)
+    _checked(f"{quote('lr_base')} x ({global_batch} / {args.lr_base_size:g})", real, 'lr', lr, 0)  # finite
     return lr, (f"{lr:g} = --lr-base {args.lr_base:g} x ({global_batch} / {args.lr_base_size:g})"
                 + (' ** 0.5, sqrt' if scale == 'sqrt' else ', linear') + f" for --opt {args.opt}")
 
@@ -343,7 +346,8 @@ def _run(read: _Read) -> _Run:
                           "(beyond, a float time is not exact)")
     closed = {name: settings[name] for name in _CLOSED}
     make = functools.partial(milestone_schedule, milestones=None) if sched == 'multistep' else step_schedule
-    schedule = _checked(f"--updates-per-epoch {updates}", functools.partial(make, **closed))  # the products
+    what = f"--updates-per-epoch {updates}" if on_updates else 'the schedule'  # on updates: products of checked values
+    schedule = _checked(what, functools.partial(make, **closed))
     if math.isinf(schedule.decay_count(length - 1)):
         raise _UsageError(f"{read.quote('decay_epochs')}: so small that the run's decays are more than a float counts")
     run = _Run(read, sched, processes, lr, lr_text, settings, schedule, length)
@@ -505,7 +509,7 @@ def _rows(run: _Run, times: list[int], lrs: list[float]) -> Iterator[tuple[int, 
 
 # %% ../nbs/16_command_line_internals.ipynb #9767b259
 def _write_plot(run: _Run, times: list[int], lrs: list[float], file: Any) -> None:
-    "Draw the rate `lrs[i]` from `times[i]` on into the open file `file`, a PNG, as `plot_schedule` draws."
+    "Draw the rate `lrs[i]` from `times[i]` on into the open file `file`, a PNG, with `plot_schedule`'s look."
     from matplotlib.figure import Figure  # not pyplot: the caller's backend and figures stay as they were
     from steplr.plotting import _LINE_STYLES, _draw, _finish
     n, span = _phases(run)
@@ -547,7 +551,7 @@ def _preview(own: argparse.Namespace, words: list[str]) -> None:
         raise _UsageError('--plot: needs matplotlib: pip install "steplr[plot]"')
     if own.plot == '-' or own.plot is not None and os.path.splitext(own.plot)[1].lower() not in ('', '.png'):
         raise _UsageError(f"--plot {own.plot}: steplr draws a PNG file; give its path, ending in .png")
-    if own.plot is not None and own.csv is not None and os.path.realpath(own.plot) == os.path.realpath(own.csv):
+    if own.plot is not None and own.csv not in (None, '-') and os.path.realpath(own.plot) == os.path.realpath(own.csv):
         raise _UsageError(f"--plot {own.plot}: is --csv's file too")
     run = _run(_read(own, words))
     outputs = [(flag, path) for flag, path in (('--plot', own.plot), ('--csv', own.csv)) if path is not None]

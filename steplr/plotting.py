@@ -58,8 +58,8 @@ def _phase_marks(scheduler: Any, n: int) -> tuple[list[float], list[int]]:
     schedule = getattr(scheduler, 'schedule', None)
     if schedule is None: return [], []
     warmup_end = [schedule.warmup_t] if 0 < schedule.warmup_t < n else []
-    count = schedule.decay_count
-    decays = [t for t in range(1, n) if t - 1 >= schedule.warmup_t and count(t) != count(t - 1)]
+    def factor(t: int) -> float: return float(schedule.decay_factor(schedule.decay_count(t)))
+    decays = [t for t in range(1, n) if t - 1 >= schedule.warmup_t and factor(t) != factor(t - 1)]
     return warmup_end, decays
 
 # %% ../nbs/12_plotting.ipynb #label-code
@@ -92,7 +92,7 @@ def _finish(ax: Any, drawn: list[float], log: bool|None, unit: str, title: str|N
 
 def plot_schedule(
     schedulers: Any,  # a scheduler (steplr's, timm's, torch's), a list or tuple of them, or a dict label -> scheduler
-    n: int,  # draw t = 0 .. n-1: epochs, or updates for a scheduler with `t_in_epochs=False`
+    n: int,  # draw t = 0 .. n-1 (the last rate held to n): epochs, or updates for `t_in_epochs=False`
     group: int=0,  # the param group whose learning rate is drawn
     marks: bool=True,  # dotted lines where warmup ends (grey) and where each decay happens (in the line's colour)
     ax: Any=None,  # a matplotlib Axes to draw into; a new figure when None
